@@ -1,0 +1,11 @@
+"""`spacereader align`: not built yet (see the open issues)."""
+
+from __future__ import annotations
+
+import argparse
+
+from spacereader.cli import UsageError
+
+
+def run(args: argparse.Namespace) -> int:
+    raise UsageError("'align' is not available yet")

@@ -1,0 +1,11 @@
+"""`spacereader annotations`: not built yet (see the open issues)."""
+
+from __future__ import annotations
+
+import argparse
+
+from spacereader.cli import UsageError
+
+
+def run(args: argparse.Namespace) -> int:
+    raise UsageError("'annotations' is not available yet")

