@@ -115,8 +115,12 @@ def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
     return meta, text[4 + end.end() :]
 
 
-def markdown_to_text(text: str) -> tuple[str | None, str]:
-    """Markdown to (first-level heading, plain text); every block is a paragraph, links keep their text."""
+def markdown_to_text(text: str, *, take_title: bool = True) -> tuple[str | None, str]:
+    """Markdown to (title, plain text): every block is a paragraph, links keep their text.
+
+    A first-level heading at the very top is the headline: it becomes the title (when `take_title`)
+    rather than body text.
+    """
     from markdown_it import MarkdownIt
 
     tokens = MarkdownIt("commonmark").parse(text)
@@ -136,7 +140,7 @@ def markdown_to_text(text: str) -> tuple[str | None, str]:
                 elif child.type == "image":
                     parts.append(child.content)
             inline = "".join(parts).strip()
-            if heading_level == "h1" and title is None and not blocks:
+            if take_title and heading_level == "h1" and title is None and not blocks:
                 title = inline
             elif inline:
                 blocks.append(inline)
@@ -175,7 +179,7 @@ def parse_article(source_id: str, path: str, text: str) -> Article | LoadError:
     title: str | None = None
     if Path(path).suffix.lower() in MARKDOWN_SUFFIXES:
         meta, text = _split_front_matter(text)
-        title, text = markdown_to_text(text)
+        title, text = markdown_to_text(text, take_title="title" not in meta)
     else:
         meta, text = _split_header(text)
     inline = _INLINE_DATE.match(text)

@@ -16,222 +16,23 @@ from spacereader.model import Sentence
 
 # Abbreviations that are always followed by more of the same sentence (titles before a name, "No. 5").
 _NEVER_FINAL = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "mx",
-        "dr",
-        "prof",
-        "gen",
-        "gov",
-        "sen",
-        "rep",
-        "sgt",
-        "lt",
-        "col",
-        "capt",
-        "cmdr",
-        "adm",
-        "maj",
-        "cpl",
-        "rev",
-        "hon",
-        "pres",
-        "supt",
-        "insp",
-        "det",
-        "fr",
-        "sr",
-        "jr",
-        "vs",
-        "v",
-        "no",
-        "nos",
-        "rs",
-        "mt",
-        "ft",
-        "pp",
-        "pt",
-        "cf",
-        "approx",
-        "est",
-        "dept",
-        "op",
-        "vol",
-        "fig",
-    ]
+    """mr mrs ms mx dr prof gen gov sen rep sgt lt col capt cmdr adm maj cpl rev hon pres supt insp det
+    fr sr jr vs v no nos rs mt ft pp pt cf approx est dept op vol fig""".split()
 )
 # Abbreviations that may end a sentence: split after them only when the next word usually starts one.
 _AMBIGUOUS = frozenset(
-    [
-        "inc",
-        "co",
-        "corp",
-        "ltd",
-        "plc",
-        "llc",
-        "bros",
-        "st",
-        "ave",
-        "blvd",
-        "rd",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "mon",
-        "tue",
-        "tues",
-        "wed",
-        "thu",
-        "thur",
-        "thurs",
-        "fri",
-        "sat",
-        "sun",
-        "etc",
-        "al",
-        "ala",
-        "ariz",
-        "ark",
-        "calif",
-        "colo",
-        "conn",
-        "del",
-        "fla",
-        "ga",
-        "ill",
-        "ind",
-        "kan",
-        "kans",
-        "ky",
-        "la",
-        "md",
-        "mass",
-        "mich",
-        "minn",
-        "miss",
-        "mo",
-        "mont",
-        "neb",
-        "nev",
-        "okla",
-        "ore",
-        "pa",
-        "tenn",
-        "tex",
-        "va",
-        "vt",
-        "wash",
-        "wis",
-        "wyo",
-        "mln",
-        "bn",
-        "km",
-        "kg",
-        "lb",
-        "oz",
-        "sq",
-    ]
+    """inc co corp ltd plc llc bros st ave blvd rd mon tue tues wed thu thur thurs fri sat sun etc al
+    ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb
+    nev okla ore pa tenn tex va vt wash wis wyo mln bn km kg lb oz sq""".split()
 )
+# Month abbreviations end a sentence unless a day number follows ("Jan. 1" against "in Jan. Prices").
+_MONTHS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
 _STARTERS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "you",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "this",
-        "that",
-        "these",
-        "those",
-        "there",
-        "here",
-        "but",
-        "and",
-        "or",
-        "so",
-        "yet",
-        "then",
-        "now",
-        "still",
-        "also",
-        "however",
-        "meanwhile",
-        "moreover",
-        "in",
-        "on",
-        "at",
-        "by",
-        "for",
-        "from",
-        "with",
-        "after",
-        "before",
-        "when",
-        "while",
-        "if",
-        "as",
-        "since",
-        "during",
-        "although",
-        "though",
-        "despite",
-        "because",
-        "why",
-        "what",
-        "who",
-        "how",
-        "where",
-        "police",
-        "officials",
-        "authorities",
-        "one",
-        "two",
-        "three",
-        "some",
-        "many",
-        "most",
-        "all",
-        "no",
-        "not",
-        "each",
-        "every",
-        "both",
-        "neither",
-        "according",
-        "last",
-        "next",
-        "earlier",
-        "later",
-        "today",
-        "yesterday",
-        "tomorrow",
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-    ]
+    """a an the he she it they we i you his her its their our my this that these those there here
+    but and or so yet then now still also however meanwhile moreover in on at by for from with after
+    before when while if as since during although though despite because why what who how where
+    police officials authorities one two three some many most all no not each every both neither
+    according last next earlier later today yesterday tomorrow mr mrs ms dr""".split()
 )
 _CLOSERS = "\"'”’»)]"
 _OPENERS = '"“«'
@@ -246,7 +47,7 @@ _MAX_QUOTE = 600
 
 
 def _abbreviation_kind(text: str, dot: int) -> str | None:
-    """Classify the word that ends at the period `text[dot]`: 'never', 'ambiguous' or None."""
+    """Classify the word that ends at the period `text[dot]`: 'never', 'ambiguous', 'month' or None."""
     match = _WORD_BEFORE.search(text, max(0, dot - _LOOKBACK), dot)
     if not match:
         return None
@@ -265,6 +66,8 @@ def _abbreviation_kind(text: str, dot: int) -> str | None:
         return "never"
     if bare in _AMBIGUOUS:
         return "ambiguous"
+    if bare in _MONTHS:
+        return "month"
     if len(word) == 1 and word.isalpha() and word.isupper():  # an initial: "George W. Bush"
         return "ambiguous"
     return None
@@ -309,6 +112,8 @@ def _is_boundary(text: str, match: re.Match[str], quotes: list[tuple[int, int]])
             return False
         if kind == "ambiguous":
             return after.group(1).lower() in _STARTERS
+        if kind == "month":
+            return not after.group(1)[0].isdigit()
     return True
 
 
