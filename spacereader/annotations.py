@@ -305,6 +305,10 @@ class AnnotationStore:
             raise StoreError(f"cannot open the annotation store {path}: {_reason(error)}") from error
         return cls(connection, path, clock or _utc_now)
 
+    def now(self) -> str:
+        """The store's clock: the current time as ISO 8601 UTC."""
+        return self._clock()
+
     # context manager, so `with AnnotationStore.open() as store:` closes it
     def __enter__(self) -> AnnotationStore:
         return self
