@@ -167,14 +167,22 @@ def _export(args: argparse.Namespace) -> int:
 def rebase(annotation: Annotation, comparison: Comparison) -> Annotation | None:
     """Tie an imported annotation to the loaded article it belongs to, if any.
 
-    The article's identity (its id, URL, local path and title) replaces the exporter's, so that the
-    annotation follows this copy of the article from now on. A foreign highlight narrower than a
+    The article is the one `match_strength` prefers, else the one with the same source id (file name)
+    in which the annotation anchors. Its identity (id, URL, local path and title) replaces the
+    exporter's, so that the annotation follows this copy of the article from now on. A foreign highlight narrower than a
     sentence that cannot be anchored as it is becomes an annotation of the sentence containing it.
     """
     strengths = [match_strength(annotation, article) for article in comparison.articles]
-    if not strengths or max(strengths) == 0:
-        return None
-    article = comparison.articles[strengths.index(max(strengths))]
+    if strengths and max(strengths) > 0:
+        article = comparison.articles[strengths.index(max(strengths))]
+    else:
+        # A copy elsewhere, edited, without a URL: same source id (file name) and the quote anchors in it.
+        same_name = [a for a in comparison.articles if a.id == annotation.source]
+        if len(same_name) != 1:
+            return None
+        article = same_name[0]
+        if locate(annotation.selector, article.body, comparison.sentences[article.id]).sentence is None:
+            return None
     rebased = dataclasses.replace(
         annotation,
         source=article.id,
