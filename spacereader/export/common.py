@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from spacereader.annotations import Annotation
+from spacereader.load import clean_text
 from spacereader.model import Article, Comparison, Conflict, DiffSpan, Row, Sentence
 
 SHA_PREFIX = 12
@@ -47,6 +48,12 @@ class ReportRow:
 def one_line(text: str) -> str:
     """White space (newlines included) collapsed to single spaces."""
     return _SPACE.sub(" ", text).strip()
+
+
+def plain(text: str) -> str:
+    """Text with terminal escapes and control characters removed (loading did it already; a report
+    may be built from other values, and it may end up `cat` to a terminal)."""
+    return clean_text(text)
 
 
 def sha_prefix(article: Article) -> str:

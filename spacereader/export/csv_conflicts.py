@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from spacereader.annotations import Annotation
-from spacereader.export.common import normalized_text, one_line, published
+from spacereader.export.common import normalized_text, one_line, plain, published
 from spacereader.model import Comparison
 
 HEADER = ("conflict", "entity", "attribute", "kind", "source", "outlet", "published", "value", "normalized", "quote")
@@ -23,7 +23,7 @@ _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 
 
 def cell(value: object) -> str:
-    text = "" if value is None else one_line(str(value))
+    text = "" if value is None else one_line(plain(str(value)))
     if _FORMULA.match(text) and not _NUMBER.match(text):
         return "'" + text
     return text

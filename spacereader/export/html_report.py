@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from html import escape
+from html import escape as html_escape
 from urllib.parse import urlsplit
 
 from spacereader import __version__
@@ -20,6 +20,7 @@ from spacereader.export.common import (
     counts,
     normalized_text,
     one_line,
+    plain,
     published,
     report_rows,
     sha_prefix,
@@ -60,6 +61,11 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .85em; }
 """
 
 _SAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """Text as inert HTML: control characters removed, `& < > " '` escaped."""
+    return html_escape(plain(text), quote=quote)
 
 
 def _anchor(*parts: object) -> str:

@@ -17,6 +17,7 @@ from spacereader.export.common import (
     counts,
     normalized_text,
     one_line,
+    plain,
     published,
     report_rows,
     sha_prefix,
@@ -40,7 +41,7 @@ _LIST_NUMBER = re.compile(r"^(\d+)([.)])")
 
 def escape(text: str) -> str:
     """Article text as inert Markdown on one line."""
-    text = one_line(text)
+    text = one_line(plain(text))
     text = _SPECIAL.sub(lambda m: "\\" + m.group(0), text)
     text = _AUTOLINK.sub(lambda m: "\\" + m.group(0), text)
     text = _LIST_NUMBER.sub(lambda m: m.group(1) + "\\" + m.group(2), text)

@@ -1,0 +1,438 @@
+"""Every export format, on a hand-built comparison with hostile article text and on the seeds."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from dataclasses import replace
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from spacereader.annotations import Annotation
+from spacereader.export import DESCRIPTIONS, FORMATS, SUFFIXES, render, write_export
+from spacereader.export.common import one_line, pieces
+from spacereader.export.csv_conflicts import HEADER
+from spacereader.export.html_report import escape as html_escape
+from spacereader.export.json_report import annotation_json
+from spacereader.export.markdown_report import escape as md_escape
+from spacereader.export.w3c import parse as parse_w3c
+from spacereader.load import clean_text
+from spacereader.model import Article, Comparison, Conflict, ConflictValue, DiffSpan, Fact, Row
+from spacereader.segment import segment
+
+HOSTILE = (
+    "Officials said <script>alert('x')</script> nothing at all. "
+    "See [x](javascript:alert(1)) and ![img](http://evil.example/i.png) today. "
+    "A | pipe, `code`, *stars*, **strong**, _under_, ~~gone~~, $x$ and [bold red]x[/] here. "
+    "Visit https://evil.example or www.evil.example, mail a@b.example &amp; <b>bold</b> &lt;. "
+    "Ages were 37 years old."
+)
+CALM = "Officials said nothing at all. The report was quiet today. A pipe and code here. Visit the site. Ages were 38."
+
+
+def article(source: str, body: str, **meta) -> Article:
+    return Article(id=source, path=f"{source}.txt", body=body, sha256=hashlib.sha256(body.encode()).hexdigest(), **meta)
+
+
+@pytest.fixture(scope="module")
+def comparison() -> Comparison:
+    import datetime as dt
+
+    hostile = article(
+        "evil|*id*",
+        HOSTILE,
+        outlet="The *Evil* | Times <img src=x onerror=alert(1)>",
+        url="javascript:alert(1)",
+        published=dt.date(2021, 10, 5),
+    )
+    calm = article("calm", CALM, outlet="Calm Post", url="https://calm.example/story?a=1&b=2")
+    sentences = {a.id: segment(a.body, a.id) for a in (hostile, calm)}
+    assert len(sentences[hostile.id]) == 5 and len(sentences[calm.id]) == 5
+    age_hostile = sentences[hostile.id][4]
+    age_calm = sentences[calm.id][4]
+    facts = (
+        Fact(
+            hostile.id, 4, "age", "37", 37, age_hostile.start + 9, age_hostile.start + 11, entity="=cmd|' /C calc'!A0"
+        ),
+        Fact(calm.id, 4, "age", "38", 38, age_calm.start + 9, age_calm.start + 11, entity="=cmd|' /C calc'!A0"),
+    )
+    conflict = Conflict(
+        id="c1",
+        entity="=cmd|' /C calc'!A0",
+        attribute="age",
+        kind="conflict",
+        explanation="The sources give *different* ages | <i>37</i> against 38.",
+        values=(ConflictValue(facts[0], age_hostile.text), ConflictValue(facts[1], age_calm.text)),
+    )
+    first = sentences[hostile.id][0]
+    rows = tuple(
+        Row(
+            id=i,
+            cells={hostile.id: (i,), calm.id: (i,)},
+            score=80.0,
+            reference=calm.id,
+            differences={hostile.id: (DiffSpan(first.start + 15, first.start + 40),)} if i == 0 else {},
+        )
+        for i in range(5)
+    )
+    return Comparison(
+        articles=(hostile, calm),
+        sentences=sentences,
+        facts=facts,
+        conflicts=(conflict,),
+        rows=rows,
+        pivot=calm.id,
+    )
+
+
+def note(comparison: Comparison, source: str, index: int | None, label: str, text: str, **extra) -> Annotation:
+    quote = comparison.sentences[source][index].text if index is not None else extra.pop("quote")
+    return Annotation(
+        id=extra.pop("id", "a1b2c3d4"),
+        source=source,
+        sentence=index,
+        label=label,
+        note=text,
+        quote=quote,
+        status=extra.pop("status", "anchored" if index is not None else "orphaned"),
+        created="2026-11-23T10:00:00Z",
+        updated="2026-11-23T11:00:00Z",
+        **extra,
+    )
+
+
+HOSTILE_NOTE = (
+    "Checked: <script>alert(2)</script> [y](javascript:alert(2)) | `x` *b* _i_ \x1b[31mred\x1b[0m [bold red]z[/]"
+)
+
+
+@pytest.fixture(scope="module")
+def annotations(comparison: Comparison) -> tuple[Annotation, ...]:
+    return (
+        note(
+            comparison,
+            "evil|*id*",
+            0,
+            "disputed",
+            HOSTILE_NOTE,
+            id="a1b2c3d4",
+            prefix="",
+            suffix=" See [x]",
+            start=0,
+            end=57,
+        ),
+        note(comparison, "calm", 4, "verified", "Ages confirmed by the agency.", id="b2c3d4e5"),
+        replace(
+            note(comparison, "calm", 1, "needs source", "moved here", id="c3d4e5f6", status="moved"),
+            quote="The report was very quiet today.",
+        ),
+        note(
+            comparison,
+            "calm",
+            None,
+            "important",
+            "lost <b>text</b>",
+            id="d4e5f6a7",
+            quote="A sentence that | was *removed*.",
+        ),
+    )
+
+
+# ── Markdown ───────────────────────────────────────────────────────────────────────────────────────
+
+MD = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+
+
+def inline_text(token) -> str:
+    return "".join(
+        child.content for child in token.children or () if child.type in ("text", "text_special", "code_inline")
+    )
+
+
+def test_markdown_structure(comparison, annotations) -> None:
+    text = render(comparison, annotations, "md")
+    tokens = MD.parse(text)
+    kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or ()}
+    # Nothing an article says becomes a link, an image, raw HTML or code.
+    assert not kinds & {
+        "link_open",
+        "image",
+        "html_inline",
+        "html_block",
+        "code_inline",
+        "code_block",
+        "fence",
+        "s_open",
+    }
+    headings = [inline_text(tokens[i + 1]) for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"]
+    assert headings == ["Sources", "Conflicts", "Comparison", "Orphaned annotations"]
+    tables = [i for i, t in enumerate(tokens) if t.type == "table_open"]
+    assert len(tables) == 2  # sources, then the one conflict
+    for start, columns, body_rows in ((tables[0], 5, 2), (tables[1], 5, 2)):
+        end = next(i for i in range(start, len(tokens)) if tokens[i].type == "table_close")
+        rows = [i for i in range(start, end) if tokens[i].type == "tr_open"]
+        assert len(rows) == 1 + body_rows
+        for row in rows:
+            close = next(i for i in range(row, end) if tokens[i].type == "tr_close")
+            assert sum(tokens[i].type in ("th_open", "td_open") for i in range(row, close)) == columns
+    sources = [inline_text(t) for t in tokens[tables[0] : tables[1]] if t.type == "inline"]
+    assert sources[5:10] == [
+        "evil|*id*",
+        "The *Evil* | Times <img src=x onerror=alert(1)>",
+        "2021-10-05",
+        "javascript:alert(1)",
+        comparison.articles[0].sha256[:12],
+    ]
+    everything = "\n".join(inline_text(t) for t in tokens if t.type == "inline")
+    for sentence in comparison.sentences["evil|*id*"]:
+        assert one_line(sentence.text).replace(sentence.text[15:40], "") in everything.replace(sentence.text[15:40], "")
+    assert "Checked: <script>alert(2)</script> [y](javascript:alert(2)) | `x` *b* _i_ red [bold red]z[/]" in everything
+    assert "\x1b" not in text
+
+
+def test_markdown_marks_differences_and_shows_annotations(comparison, annotations) -> None:
+    tokens = MD.parse(render(comparison, annotations, "md"))
+    strong = []
+    for token in tokens:
+        children = token.children or []
+        for i, child in enumerate(children):
+            if child.type == "strong_open":
+                strong.append(children[i + 1].content)
+    first = comparison.sentences["evil|*id*"][0].text
+    assert first[15:40] in strong  # the differing words
+    items = [inline_text(t) for t in tokens if t.type == "inline"]
+    assert any(i.startswith("disputed · Checked:") and i.endswith("(a1b2c3d4)") for i in items)
+    assert "verified · Ages confirmed by the agency. (b2c3d4e5)" in items
+    assert any("re-anchored; annotated text: “The report was very quiet today.”" in i for i in items)
+    orphan = next(i for i in items if "d4e5f6a7" in i)
+    assert "important · lost <b>text</b>" in orphan and "“A sentence that | was *removed*.”" in orphan
+
+
+def test_markdown_rows_mention_their_conflicts(comparison, annotations) -> None:
+    text = render(comparison, annotations, "md")
+    assert "### Row 5 (score 80) · conflict c1" in text
+    assert "### Row 1 (score 80)\n" in text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=80))
+def test_markdown_escape_always_yields_the_same_plain_text(text: str) -> None:
+    """Whatever the text, it comes out of a Markdown renderer as itself and nothing else."""
+    rendered = md_escape(text)
+    tokens = MD.parse("- " + rendered) if rendered else []
+    children = [c for t in tokens if t.type == "inline" for c in t.children or ()]
+    assert {c.type for c in children} <= {"text", "text_special"}
+    expected = one_line(text)
+    import unicodedata
+
+    assert "".join(c.content for c in children) == unicodedata.normalize("NFC", expected).replace("\x00", "\ufffd")
+
+
+# ── HTML ───────────────────────────────────────────────────────────────────────────────────────────
+
+
+class Page(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.text: list[str] = []
+        self.stack: list[str] = []
+        self.classes: dict[str, list[str]] = {}
+
+    def handle_starttag(self, tag, attrs) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data) -> None:
+        self.text.append(data)
+
+
+def test_html_is_self_contained_and_inert(comparison, annotations) -> None:
+    text = render(comparison, annotations, "html")
+    page = Page()
+    page.feed(text)
+    tags = [tag for tag, _ in page.tags]
+    assert "script" not in tags and "iframe" not in tags and "img" not in tags and "link" not in tags
+    assert tags.count("style") == 1
+    for tag, attrs in page.tags:
+        assert not any(name.startswith("on") for name in attrs), (tag, attrs)
+        assert "src" not in attrs
+        if tag == "a":
+            href = attrs["href"] or ""
+            assert href.startswith("#") or href == "https://calm.example/story?a=1&b=2", href
+    csp = next(attrs for tag, attrs in page.tags if tag == "meta" and attrs.get("http-equiv"))
+    assert "default-src 'none'" in (csp["content"] or "") and "script-src" not in (csp["content"] or "")
+    data = "".join(page.text)
+    assert "<script>alert('x')</script>" in data
+    assert "<img src=x onerror=alert(1)>" in data
+    assert "[x](javascript:alert(1))" in data and "javascript:alert(1)" in data
+    assert "&amp; <b>bold</b> &lt;." in data  # entities in the article stay as typed
+    assert "\x1b" not in text
+
+
+def test_html_shows_rows_side_by_side_with_annotations_and_conflicts(comparison, annotations) -> None:
+    text = render(comparison, annotations, "html")
+    page = Page()
+    page.feed(text)
+    table = text[text.index('<table class="rows">') :]
+    header = table[: table.index("</tr>")]
+    assert header.count("<th") == 1 + len(comparison.articles)
+    assert table.count('<tr class="conflict">') == 1
+    assert table.count("<mark>") == 1
+    first = comparison.sentences["evil|*id*"][0].text
+    assert html_escape(first[15:40]) in table[table.index("<mark>") :]
+    classes = [attrs.get("class") for tag, attrs in page.tags if tag == "div"]
+    assert classes.count("annotation disputed") == 1 and classes.count("annotation verified") == 1
+    assert classes.count("annotation needs-source") == 1 and classes.count("annotation important") == 1
+    data = "".join(page.text)
+    assert "Checked: <script>alert(2)</script> [y](javascript:alert(2))" in data
+    assert "Ages confirmed by the agency." in data
+    assert "orphaned; annotated text: “A sentence that | was *removed*.”" in data
+    ids = [attrs["id"] for _, attrs in page.tags if attrs.get("id")]
+    assert len(ids) == len(set(ids))
+    assert all(set(i) <= set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") for i in ids)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=60))
+def test_html_escape_round_trips_any_text(text: str) -> None:
+    import unicodedata
+
+    page = Page()
+    page.feed(f"<p>{html_escape(text)}</p>")
+    page.close()
+    assert [tag for tag, _ in page.tags] == ["p"]
+    assert "".join(page.text) == unicodedata.normalize("NFC", text)
+
+
+# ── JSON, CSV, W3C ─────────────────────────────────────────────────────────────────────────────────
+
+
+def test_json_report(comparison, annotations) -> None:
+    document = json.loads(render(comparison, annotations, "json"))
+    assert document["schema"] == "spacereader.report/1"
+    assert {"sources", "sentences", "rows", "conflicts", "facts", "annotations"} <= set(document)
+    assert [s["id"] for s in document["sources"]] == ["evil|*id*", "calm"]
+    assert document["sentences"]["evil|*id*"][0]["text"] == comparison.sentences["evil|*id*"][0].text
+    assert document["rows"][0]["cells"] == {"evil|*id*": [0], "calm": [0]}
+    (conflict,) = document["conflicts"]
+    assert [v["value"] for v in conflict["values"]] == ["37", "38"]
+    assert [v["normalized"] for v in conflict["values"]] == [37, 38]
+    assert document["annotations"] == [annotation_json(a) for a in annotations]
+    assert document["annotations"][0]["note"] == HOSTILE_NOTE  # JSON carries text as it is, escaped by JSON
+
+
+def test_csv_of_conflicts(comparison, annotations) -> None:
+    text = render(comparison, annotations, "csv")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert (
+        tuple(rows[0])
+        == HEADER
+        == (
+            "conflict",
+            "entity",
+            "attribute",
+            "kind",
+            "source",
+            "outlet",
+            "published",
+            "value",
+            "normalized",
+            "quote",
+        )
+    )
+    assert len(rows) == 3
+    hostile, calm = rows[1], rows[2]
+    assert hostile[:5] == ["c1", "'=cmd|' /C calc'!A0", "age", "conflict", "evil|*id*"]
+    assert hostile[5:9] == ["The *Evil* | Times <img src=x onerror=alert(1)>", "2021-10-05", "37", "37"]
+    assert hostile[9] == "Ages were 37 years old."
+    assert calm[4:9] == ["calm", "Calm Post", "", "38", "38"]
+
+
+def test_csv_without_conflicts_is_just_the_header(comparison) -> None:
+    assert render(replace(comparison, conflicts=()), (), "csv") == ",".join(HEADER) + "\r\n"
+
+
+def test_w3c_collection_reads_back(comparison, annotations) -> None:
+    document = json.loads(render(comparison, annotations, "w3c"))
+    assert document["type"] == "AnnotationCollection" and document["total"] == len(annotations)
+    assert "http://www.w3.org/ns/anno.jsonld" in document["@context"]
+    back, skipped = parse_w3c(document, "2026-01-01T00:00:00Z")
+    assert skipped == []
+    for original, read in zip(annotations, back, strict=True):
+        assert (read.id, read.label, read.quote, read.created, read.updated) == (
+            original.id,
+            original.label,
+            original.quote,
+            original.created,
+            original.updated,
+        )
+        assert read.note == clean_text(original.note)  # terminal escapes never come back in
+        assert (read.prefix, read.suffix, read.start, read.end) == (
+            original.prefix,
+            original.suffix,
+            original.start,
+            original.end,
+        )
+
+
+# ── the seeds and the plumbing ─────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_renders_the_seeds(seed_comparison, fmt: str) -> None:
+    sentences = seed_comparison.sentences
+    source = seed_comparison.articles[3].id
+    marked = note(seed_comparison, source, 2, "verified", "seed note")
+    text = render(seed_comparison, [marked], fmt)
+    assert text.endswith("\n")
+    if fmt in ("md", "html", "json", "w3c"):
+        assert "seed note" in text
+    if fmt == "md":
+        tokens = MD.parse(text)
+        assert not {c.type for t in tokens for c in t.children or ()} & {"link_open", "image", "html_inline"}
+        everything = "\n".join(inline_text(t) for t in tokens if t.type == "inline")
+        for s in sentences[source]:
+            assert f"{source} [{s.index}] {one_line(s.text)}" in everything
+
+
+def test_unknown_format(comparison) -> None:
+    with pytest.raises(ValueError, match="unknown export format 'pdf'"):
+        render(comparison, (), "pdf")
+    assert set(SUFFIXES) == set(DESCRIPTIONS) == set(FORMATS)
+
+
+def test_write_export_is_atomic_and_refuses_to_overwrite(comparison, annotations, tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    assert write_export(target, comparison, annotations, "html") == target
+    first = target.read_text()
+    with pytest.raises(FileExistsError):
+        write_export(target, comparison, (), "md")
+    assert target.read_text() == first
+    write_export(target, comparison, (), "md", overwrite=True)
+    assert target.read_text().startswith("# ")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
+
+
+def test_rows_before_alignment_fall_back_to_one_per_sentence(comparison) -> None:
+    bare = replace(comparison, rows=(), conflicts=(), facts=())
+    text = render(bare, (), "md")
+    assert text.count("### Row ") == sum(len(s) for s in comparison.sentences.values())
+
+
+def test_pieces_clip_spans_to_the_sentence(comparison) -> None:
+    sentence = comparison.sentences["calm"][1]
+    spans = (
+        DiffSpan(0, sentence.start + 3),
+        DiffSpan(sentence.start + 4, sentence.start + 10),
+        DiffSpan(10**6, 10**6 + 1),
+    )
+    result = pieces(sentence, spans)
+    assert "".join(p.text for p in result) == sentence.text
+    assert [p.differs for p in result] == [True, False, True, False]
