@@ -320,6 +320,16 @@ class AnnotationStore:
         with self._lock:
             self._db.close()
 
+    def _run(self, sql: str, parameters: Sequence[Any] = (), doing: str = "read the annotations") -> sqlite3.Cursor:
+        """One statement, under the lock; database errors become a `StoreError` saying what failed."""
+        with self._lock:
+            try:
+                return self._db.execute(sql, parameters)
+            except sqlite3.IntegrityError:
+                raise
+            except sqlite3.Error as error:
+                raise StoreError(f"cannot {doing} ({self.path}): {_reason(error)}") from error
+
     # ── writing ──
 
     def add(self, article: Article, sentence: Sentence, label: str, note: str = "") -> Annotation:
@@ -360,16 +370,15 @@ class AnnotationStore:
             if not keep_id:
                 annotation = replace(annotation, id=new_id())
             try:
-                with self._lock:
-                    self._db.execute(
-                        f"INSERT INTO annotation ({_COLUMNS}) VALUES ({', '.join('?' * 16)})", _to_row(annotation)
-                    )
+                self._run(
+                    f"INSERT INTO annotation ({_COLUMNS}) VALUES ({', '.join('?' * 16)})",
+                    _to_row(annotation),
+                    "save the annotation",
+                )
                 return annotation
             except sqlite3.IntegrityError:
                 if keep_id:
                     raise
-            except sqlite3.Error as error:
-                raise StoreError(f"cannot save the annotation: {_reason(error)}") from error
         raise StoreError("cannot find a free annotation id")
 
     def update(self, annotation_id: str, *, label: str | None = None, note: str | None = None) -> Annotation:
@@ -381,15 +390,13 @@ class AnnotationStore:
             changes["note"] = normalize_note(note)
         changes["updated"] = self._clock()
         assignments = ", ".join(f"{column} = ?" for column in changes)
-        with self._lock:
-            try:
-                cursor = self._db.execute(
-                    f"UPDATE annotation SET {assignments} WHERE id = ?", (*changes.values(), annotation_id)
-                )
-            except sqlite3.Error as error:
-                raise StoreError(f"cannot save the annotation: {_reason(error)}") from error
-            if cursor.rowcount == 0:
-                raise KeyError(annotation_id)
+        cursor = self._run(
+            f"UPDATE annotation SET {assignments} WHERE id = ?",
+            (*changes.values(), annotation_id),
+            "save the annotation",
+        )
+        if cursor.rowcount == 0:
+            raise KeyError(annotation_id)
         annotation = self.get(annotation_id)
         if annotation is None:  # deleted by another process in between
             raise KeyError(annotation_id)
@@ -397,13 +404,10 @@ class AnnotationStore:
 
     def delete(self, annotation_id: str) -> bool:
         """Delete an annotation; False when there was none with this id."""
+        cursor = self._run("DELETE FROM annotation WHERE id = ?", (annotation_id,), "delete the annotation")
         with self._lock:
-            try:
-                cursor = self._db.execute("DELETE FROM annotation WHERE id = ?", (annotation_id,))
-            except sqlite3.Error as error:
-                raise StoreError(f"cannot delete the annotation: {_reason(error)}") from error
             self._placed.pop(annotation_id, None)
-            return cursor.rowcount > 0
+        return cursor.rowcount > 0
 
     def import_annotation(self, annotation: Annotation) -> ImportOutcome:
         """Store an annotation from an export, keeping its id and times.
@@ -419,11 +423,11 @@ class AnnotationStore:
             annotation.label == existing.label and annotation.note == existing.note
         ):
             return "unchanged"
-        with self._lock:
-            self._db.execute(
-                "UPDATE annotation SET label = ?, note = ?, updated = ? WHERE id = ?",
-                (annotation.label, annotation.note, annotation.updated, annotation.id),
-            )
+        self._run(
+            "UPDATE annotation SET label = ?, note = ?, updated = ? WHERE id = ?",
+            (annotation.label, annotation.note, annotation.updated, annotation.id),
+            "save the annotation",
+        )
         return "updated"
 
     # ── reading ──
@@ -431,13 +435,13 @@ class AnnotationStore:
     def get(self, annotation_id: str) -> Annotation | None:
         """The stored annotation, placed where the latest `for_comparison` put it."""
         with self._lock:
-            row = self._db.execute(f"SELECT {_COLUMNS} FROM annotation WHERE id = ?", (annotation_id,)).fetchone()
+            row = self._run(f"SELECT {_COLUMNS} FROM annotation WHERE id = ?", (annotation_id,)).fetchone()
         return self._with_placement(_from_row(row)) if row else None
 
     def all(self) -> tuple[Annotation, ...]:
         """Every stored annotation, oldest first, as made (not re-anchored)."""
         with self._lock:
-            rows = self._db.execute(f"SELECT {_COLUMNS} FROM annotation ORDER BY created, rowid").fetchall()
+            rows = self._run(f"SELECT {_COLUMNS} FROM annotation ORDER BY created, rowid").fetchall()
         return tuple(_from_row(row) for row in rows)
 
     def resolve(self, prefix: str) -> str:
@@ -446,9 +450,9 @@ class AnnotationStore:
         if not prefix or not re.fullmatch(r"[0-9a-z_-]+", prefix):
             raise KeyError(prefix)
         with self._lock:
-            if self._db.execute("SELECT 1 FROM annotation WHERE id = ?", (prefix,)).fetchone():
+            if self._run("SELECT 1 FROM annotation WHERE id = ?", (prefix,)).fetchone():
                 return prefix
-            rows = self._db.execute(
+            rows = self._run(
                 "SELECT id FROM annotation WHERE substr(id, 1, ?) = ? ORDER BY id", (len(prefix), prefix)
             ).fetchall()
         if not rows:
@@ -460,7 +464,7 @@ class AnnotationStore:
     def labels(self) -> tuple[str, ...]:
         """The default labels, then any other label in use, alphabetically."""
         with self._lock:
-            used = [row[0] for row in self._db.execute("SELECT DISTINCT label FROM annotation ORDER BY label")]
+            used = [row[0] for row in self._run("SELECT DISTINCT label FROM annotation ORDER BY label")]
         return LABELS + tuple(label for label in used if label not in LABELS)
 
     def for_comparison(self, comparison: Comparison) -> tuple[Annotation, ...]:
@@ -503,7 +507,7 @@ class AnnotationStore:
         if not clauses:
             return []
         with self._lock:
-            rows = self._db.execute(
+            rows = self._run(
                 f"SELECT {_COLUMNS} FROM annotation WHERE {' OR '.join(clauses)} ORDER BY created, rowid", parameters
             ).fetchall()
         return [_from_row(row) for row in rows]

@@ -413,3 +413,12 @@ def test_orphaned_annotations_are_listed_with_their_quote(store: AnnotationStore
 )
 def test_normalize_url(url, normal) -> None:
     assert normalize_url(url) == normal
+
+
+def test_using_a_closed_store_is_a_store_error(tmp_path: Path, article_file: Path) -> None:
+    store = AnnotationStore.open(tmp_path)
+    store.close()
+    with pytest.raises(StoreError):
+        store.for_comparison(comparison_of(article_file))
+    with pytest.raises(StoreError):
+        store.delete("a1b2c3d4")
