@@ -22,6 +22,7 @@ from spacereader.export.csv_conflicts import HEADER
 from spacereader.export.html_report import escape as html_escape
 from spacereader.export.json_report import annotation_json
 from spacereader.export.markdown_report import escape as md_escape
+from spacereader.export.markdown_report import escape_line as md_escape_line
 from spacereader.export.w3c import parse as parse_w3c
 from spacereader.load import clean_text
 from spacereader.model import Article, Comparison, Conflict, ConflictValue, DiffSpan, Fact, Row
@@ -225,14 +226,41 @@ def test_markdown_rows_mention_their_conflicts(comparison, annotations) -> None:
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=80))
 def test_markdown_escape_always_yields_the_same_plain_text(text: str) -> None:
     """Whatever the text, it comes out of a Markdown renderer as itself and nothing else."""
-    rendered = md_escape(text)
-    tokens = MD.parse("- " + rendered) if rendered else []
-    children = [c for t in tokens if t.type == "inline" for c in t.children or ()]
-    assert {c.type for c in children} <= {"text", "text_special"}
-    expected = one_line(text)
     import unicodedata
 
-    assert "".join(c.content for c in children) == unicodedata.normalize("NFC", expected).replace("\x00", "\ufffd")
+    expected = unicodedata.normalize("NFC", one_line(text))
+    # As the report uses it: after a list item's source id, in a table cell, and starting a line.
+    for template, escaper in (("- x {}", md_escape), ("| a |\n| --- |\n| {} |", md_escape), ("{}", md_escape_line)):
+        tokens = MD.parse(template.format(escaper(text)))
+        children = [c for t in tokens if t.type == "inline" for c in t.children or ()]
+        assert {t.type for t in tokens} <= {
+            "paragraph_open",
+            "paragraph_close",
+            "inline",
+            "bullet_list_open",
+            "bullet_list_close",
+            "list_item_open",
+            "list_item_close",
+            "table_open",
+            "table_close",
+            "thead_open",
+            "thead_close",
+            "tbody_open",
+            "tbody_close",
+            "tr_open",
+            "tr_close",
+            "th_open",
+            "th_close",
+            "td_open",
+            "td_close",
+        }
+        assert {c.type for c in children} <= {"text", "text_special"}
+        content = "".join(c.content for c in children)
+        if template.startswith("- x"):
+            content = content.removeprefix("x").lstrip()
+        elif template.startswith("|"):
+            content = content.removeprefix("a")
+        assert content == expected.strip(), template
 
 
 # ── HTML ───────────────────────────────────────────────────────────────────────────────────────────

@@ -184,6 +184,15 @@ def counts(comparison: Comparison, annotations: Sequence[Annotation]) -> str:
     return " · ".join(parts)
 
 
+def outlet_of(comparison: Comparison, source: str) -> str:
+    """The outlet (else the title) of a source, '' when it has neither."""
+    try:
+        article = comparison.article(source)
+    except KeyError:
+        return ""
+    return article.outlet or article.title or ""
+
+
 def source_label(comparison: Comparison, source: str) -> str:
     try:
         return comparison.article(source).label

@@ -20,11 +20,11 @@ from spacereader.export.common import (
     counts,
     normalized_text,
     one_line,
+    outlet_of,
     plain,
     published,
     report_rows,
     sha_prefix,
-    source_label,
     title_of,
     unplaced,
 )
@@ -156,7 +156,7 @@ def render(comparison: Comparison, annotations: Sequence[Annotation]) -> str:
             fact = value.fact
             out.append(
                 f'<tr><td><a href="#{_anchor("s", fact.source, fact.sentence)}"><code>{escape(fact.source)}</code></a></td>'
-                f"<td>{_text(source_label(comparison, fact.source))}</td><td>{_text(fact.value)}</td>"
+                f"<td>{_text(outlet_of(comparison, fact.source))}</td><td>{_text(fact.value)}</td>"
                 f"<td><code>{escape(normalized_text(fact.normalized))}</code></td><td>{_text(value.quote)}</td></tr>"
             )
         out.append("</table>")

@@ -17,11 +17,11 @@ from spacereader.export.common import (
     counts,
     normalized_text,
     one_line,
+    outlet_of,
     plain,
     published,
     report_rows,
     sha_prefix,
-    source_label,
     title_of,
     unplaced,
 )
@@ -40,12 +40,21 @@ _LIST_NUMBER = re.compile(r"^(\d+)([.)])")
 
 
 def escape(text: str) -> str:
-    """Article text as inert Markdown on one line."""
+    """Article text as inert inline Markdown on one line (for text that does not start a line)."""
     text = one_line(plain(text))
     text = _SPECIAL.sub(lambda m: "\\" + m.group(0), text)
-    text = _AUTOLINK.sub(lambda m: "\\" + m.group(0), text)
-    text = _LIST_NUMBER.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
+    return _AUTOLINK.sub(lambda m: "\\" + m.group(0), text)
+
+
+def escape_line(text: str) -> str:
+    """`escape`, also safe at the start of a line (no heading, quote, list or underline)."""
+    text = _LIST_NUMBER.sub(lambda m: m.group(1) + "\\" + m.group(2), escape(text))
     return _LINE_START.sub(lambda m: "\\" + m.group(0), text)
+
+
+def escape_heading(text: str) -> str:
+    """`escape` for a heading's text, where `#` could close the heading."""
+    return escape(text).replace("#", "\\#")
 
 
 def _marked(pieces: Sequence[Piece]) -> str:
@@ -82,7 +91,12 @@ def _annotation_line(annotation: Annotation, current: str | None) -> str:
 
 
 def render(comparison: Comparison, annotations: Sequence[Annotation]) -> str:
-    lines: list[str] = [f"# {escape(title_of(comparison))}", "", escape(counts(comparison, annotations)), ""]
+    lines: list[str] = [
+        f"# {escape_heading(title_of(comparison))}",
+        "",
+        escape_line(counts(comparison, annotations)),
+        "",
+    ]
 
     lines += ["## Sources", ""]
     lines += _table(
@@ -104,16 +118,16 @@ def render(comparison: Comparison, annotations: Sequence[Annotation]) -> str:
     if not comparison.conflicts:
         lines += ["No conflicts found.", ""]
     for conflict in comparison.conflicts:
-        subject = " · ".join(escape(part) for part in (conflict.entity, conflict.attribute, conflict.kind) if part)
-        lines += [f"### {escape(conflict.id)}: {subject}", ""]
+        subject = " · ".join(part for part in (conflict.entity, conflict.attribute, conflict.kind) if part)
+        lines += [f"### {escape_heading(conflict.id)}: {escape_heading(subject)}", ""]
         if conflict.explanation:
-            lines += [escape(conflict.explanation), ""]
+            lines += [escape_line(conflict.explanation), ""]
         lines += _table(
             ("Source", "Outlet", "Value", "Normalized", "Quote"),
             [
                 (
                     escape(value.fact.source),
-                    escape(source_label(comparison, value.fact.source)),
+                    escape(outlet_of(comparison, value.fact.source)),
                     escape(value.fact.value),
                     escape(normalized_text(value.fact.normalized)),
                     escape(value.quote),
