@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from spacereader.conflicts import compare_facts
 from spacereader.model import Article, Comparison, LoadError
 from spacereader.segment import segment
 
@@ -26,9 +27,14 @@ def build_comparison(
     if pivot is not None and pivot not in {article.id for article in articles}:
         raise ValueError(f"unknown source id {pivot!r}")
     sentences = {article.id: segment(article.body, article.id) for article in articles}
+    facts, mentions, entities, conflicts = compare_facts(articles, sentences)
     return Comparison(
         articles=tuple(articles),
         sentences=sentences,
+        facts=facts,
+        mentions=mentions,
+        entities=entities,
+        conflicts=conflicts,
         pivot=pivot or (articles[0].id if articles else None),
         errors=tuple(errors),
     )

@@ -70,6 +70,12 @@ class Fact:
     context: str | None = None
     precision: Precision = "none"
     approximate: bool = False
+    #: What the figure is per or of, kept apart from the context: "per share" for money, the unit of a count.
+    qualifier: str | None = None
+    #: Resolved from a relative expression ("on Tuesday", "last year") against the publication date.
+    relative: bool = False
+    #: Body span of the name the figure is about, as written (ages).
+    subject: tuple[int, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +116,8 @@ class Conflict:
     kind: ConflictKind
     explanation: str
     values: tuple[ConflictValue, ...]
+    #: What the values measure (born, budget, launch, candidate …), None for ages and names.
+    context: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

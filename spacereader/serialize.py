@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from spacereader.load import display_path
-from spacereader.model import Article
+from spacereader.model import Article, Comparison
 
 
 def source_json(article: Article) -> dict[str, Any]:
@@ -29,3 +29,49 @@ def sources_json(articles: Iterable[Article]) -> list[dict[str, Any]]:
 def dumps(document: dict[str, Any]) -> str:
     """One JSON document, readable and stable, ending with a newline."""
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def _fact_json(fact: Any) -> dict[str, Any]:
+    return {
+        "source": fact.source,
+        "entity": fact.entity,
+        "attribute": fact.attribute,
+        "value": fact.value,
+        "normalized": fact.normalized,
+        "sentence": fact.sentence,
+        "start": fact.start,
+        "end": fact.end,
+        "context": fact.context,
+        "precision": fact.precision,
+        "approximate": fact.approximate,
+    }
+
+
+def conflicts_json(comparison: Comparison) -> dict[str, Any]:
+    """The `conflicts` and `facts` parts of schema `spacereader.conflicts/1`."""
+    return {
+        "conflicts": [
+            {
+                "id": conflict.id,
+                "entity": conflict.entity,
+                "attribute": conflict.attribute,
+                "kind": conflict.kind,
+                "context": conflict.context,
+                "explanation": conflict.explanation,
+                "values": [
+                    {
+                        "source": value.fact.source,
+                        "value": value.fact.value,
+                        "normalized": value.fact.normalized,
+                        "quote": value.quote,
+                        "sentence": value.fact.sentence,
+                        "start": value.fact.start,
+                        "end": value.fact.end,
+                    }
+                    for value in conflict.values
+                ],
+            }
+            for conflict in comparison.conflicts
+        ],
+        "facts": [_fact_json(fact) for fact in comparison.facts],
+    }
