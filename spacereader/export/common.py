@@ -168,6 +168,11 @@ def report_rows(comparison: Comparison, annotations: Sequence[Annotation]) -> tu
     return tuple(result)
 
 
+def conflict_numbers(comparison: Comparison) -> dict[str, int]:
+    """Conflict id → its number in the report (1-based, in the comparison's order)."""
+    return {conflict.id: number for number, conflict in enumerate(comparison.conflicts, start=1)}
+
+
 def counts(comparison: Comparison, annotations: Sequence[Annotation]) -> str:
     """'5 sources · 120 rows · 3 conflicts · 4 annotations (1 orphaned)'."""
 

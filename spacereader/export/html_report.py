@@ -17,6 +17,7 @@ from spacereader import __version__
 from spacereader.annotations import Annotation
 from spacereader.export.common import (
     Piece,
+    conflict_numbers,
     counts,
     normalized_text,
     one_line,
@@ -143,11 +144,14 @@ def render(comparison: Comparison, annotations: Sequence[Annotation]) -> str:
     out.append('<h2 id="conflicts">Conflicts</h2>')
     if not comparison.conflicts:
         out.append('<p class="muted">No conflicts found.</p>')
-    for conflict in comparison.conflicts:
-        subject = " · ".join(_text(part) for part in (conflict.entity, conflict.attribute) if part)
+    numbers = conflict_numbers(comparison)
+    subjects: dict[str, str] = {}
+    for number, conflict in enumerate(comparison.conflicts, start=1):
+        subject = " · ".join(one_line(part) for part in (conflict.entity, conflict.attribute) if part)
+        subjects[conflict.id] = subject
         out.append(
-            f'<h3 id="{_anchor("conflict", conflict.id)}">{escape(conflict.id)}: {subject} '
-            f'<span class="conflict-kind">({escape(conflict.kind)})</span></h3>'
+            f'<h3 id="{_anchor("conflict", conflict.id)}">{number}. {escape(subject)} '
+            f'<span class="conflict-kind">({escape(conflict.kind)}, id {escape(conflict.id)})</span></h3>'
         )
         if conflict.explanation:
             out.append(f"<p>{_text(conflict.explanation)}</p>")
@@ -164,13 +168,20 @@ def render(comparison: Comparison, annotations: Sequence[Annotation]) -> str:
     out += ['<h2 id="comparison">Comparison</h2>', '<table class="rows">']
     out.append(
         '<tr><th class="number">Row</th>'
-        + "".join(f"<th>{_text(a.label)}<br><code>{escape(a.id)}</code></th>" for a in comparison.articles)
+        + "".join(
+            f"<th>{_text(a.label)}<br><code>{escape(a.id)}</code></th>"
+            if a.label != a.id
+            else f"<th><code>{escape(a.id)}</code></th>"
+            for a in comparison.articles
+        )
         + "</tr>"
     )
     for report_row in report_rows(comparison, annotations):
         by_source = {cell.source: cell for cell in report_row.cells}
         badges = "".join(
-            f' <a class="badge" href="#{_anchor("conflict", c)}">{escape(c)}</a>' for c in report_row.conflicts
+            f' <a class="badge" href="#{_anchor("conflict", c)}" title="{escape(subjects.get(c, c))}">'
+            f"{escape(str(numbers.get(c, c)))}</a>"
+            for c in report_row.conflicts
         )
         score = f'<br><span class="muted">{report_row.row.score:.0f}</span>' if report_row.row.score is not None else ""
         row_class = ' class="conflict"' if report_row.conflicts else ""

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from spacereader.annotations import Annotation
 from spacereader.export.common import (
     Piece,
+    conflict_numbers,
     counts,
     normalized_text,
     one_line,
@@ -117,11 +118,12 @@ def render(comparison: Comparison, annotations: Sequence[Annotation]) -> str:
     lines += ["## Conflicts", ""]
     if not comparison.conflicts:
         lines += ["No conflicts found.", ""]
-    for conflict in comparison.conflicts:
-        subject = " · ".join(part for part in (conflict.entity, conflict.attribute, conflict.kind) if part)
-        lines += [f"### {escape_heading(conflict.id)}: {escape_heading(subject)}", ""]
-        if conflict.explanation:
-            lines += [escape_line(conflict.explanation), ""]
+    numbers = conflict_numbers(comparison)
+    for number, conflict in enumerate(comparison.conflicts, start=1):
+        subject = " · ".join(part for part in (conflict.entity, conflict.attribute) if part)
+        lines += [f"### Conflict {number}: {escape_heading(subject)} ({escape_heading(conflict.kind)})", ""]
+        explanation = escape_line(conflict.explanation) + " " if conflict.explanation else ""
+        lines += [f"{explanation}(id {escape(conflict.id)})".lstrip(), ""]
         lines += _table(
             ("Source", "Outlet", "Value", "Normalized", "Quote"),
             [
@@ -143,7 +145,8 @@ def render(comparison: Comparison, annotations: Sequence[Annotation]) -> str:
         if report_row.row.score is not None:
             heading += f" (score {report_row.row.score:.0f})"
         if report_row.conflicts:
-            heading += " · conflict " + ", ".join(escape(c) for c in report_row.conflicts)
+            listed = ", ".join(str(numbers[c]) if c in numbers else escape(c) for c in report_row.conflicts)
+            heading += f" · conflict{'s' if len(report_row.conflicts) > 1 else ''} {listed}"
         lines += [heading, ""]
         for cell in report_row.cells:
             for sentence, sentence_pieces, notes in zip(cell.sentences, cell.pieces, cell.annotations, strict=True):
