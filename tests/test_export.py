@@ -219,7 +219,7 @@ def test_markdown_marks_differences_and_shows_annotations(comparison, annotation
 def test_markdown_rows_mention_their_conflicts(comparison, annotations) -> None:
     text = render(comparison, annotations, "md")
     assert "### Row 5 (score 80) · conflict 1\n" in text
-    assert "### Conflict 1: =cmd\\|' /C calc'!A0 · age (conflict)\n" in text
+    assert "### Conflict 1: =cmd\\|' /C calc'!A0 · age · conflict\n" in text
     assert "### Row 1 (score 80)\n" in text
 
 

@@ -168,6 +168,13 @@ def report_rows(comparison: Comparison, annotations: Sequence[Annotation]) -> tu
     return tuple(result)
 
 
+def conflict_subject(conflict: Conflict) -> str:
+    """'Klim Shipenko · age', 'Roscosmos · money (budget)': what a conflict is about."""
+    subject = " · ".join(one_line(part) for part in (conflict.entity, conflict.attribute) if part)
+    context = getattr(conflict, "context", None)  # added by the facts engine; absent in older models
+    return f"{subject} ({one_line(context)})" if context else subject
+
+
 def conflict_numbers(comparison: Comparison) -> dict[str, int]:
     """Conflict id → its number in the report (1-based, in the comparison's order)."""
     return {conflict.id: number for number, conflict in enumerate(comparison.conflicts, start=1)}

@@ -18,6 +18,7 @@ from spacereader.annotations import Annotation
 from spacereader.export.common import (
     Piece,
     conflict_numbers,
+    conflict_subject,
     counts,
     normalized_text,
     one_line,
@@ -147,7 +148,7 @@ def render(comparison: Comparison, annotations: Sequence[Annotation]) -> str:
     numbers = conflict_numbers(comparison)
     subjects: dict[str, str] = {}
     for number, conflict in enumerate(comparison.conflicts, start=1):
-        subject = " · ".join(one_line(part) for part in (conflict.entity, conflict.attribute) if part)
+        subject = conflict_subject(conflict)
         subjects[conflict.id] = subject
         out.append(
             f'<h3 id="{_anchor("conflict", conflict.id)}">{number}. {escape(subject)} '

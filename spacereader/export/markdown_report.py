@@ -15,6 +15,7 @@ from spacereader.annotations import Annotation
 from spacereader.export.common import (
     Piece,
     conflict_numbers,
+    conflict_subject,
     counts,
     normalized_text,
     one_line,
@@ -120,8 +121,8 @@ def render(comparison: Comparison, annotations: Sequence[Annotation]) -> str:
         lines += ["No conflicts found.", ""]
     numbers = conflict_numbers(comparison)
     for number, conflict in enumerate(comparison.conflicts, start=1):
-        subject = " · ".join(part for part in (conflict.entity, conflict.attribute) if part)
-        lines += [f"### Conflict {number}: {escape_heading(subject)} ({escape_heading(conflict.kind)})", ""]
+        subject = conflict_subject(conflict)
+        lines += [f"### Conflict {number}: {escape_heading(subject)} · {escape_heading(conflict.kind)}", ""]
         explanation = escape_line(conflict.explanation) + " " if conflict.explanation else ""
         lines += [f"{explanation}(id {escape(conflict.id)})".lstrip(), ""]
         lines += _table(
