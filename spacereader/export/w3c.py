@@ -226,7 +226,8 @@ def read_annotation(node: Any, now: str) -> Annotation:
     except ValueError:
         label = LABELS[-1]
 
-    source = target.get("source") if isinstance(target.get("source"), str) else ""
+    raw_source = target.get("source")
+    source = raw_source.strip() if isinstance(raw_source, str) else ""
     url = _text(target.get("sr:url")) or None
     path = _text(target.get("sr:path")) or None
     sha256 = _text(target.get("sr:sha256")).lower()
