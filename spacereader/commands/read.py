@@ -1,12 +1,11 @@
-"""`spacereader [read]`: until the reader lands, print the sources table."""
+"""`spacereader [read]`: the interactive reader (or a headless screenshot of it)."""
 
 from __future__ import annotations
 
 import argparse
 
-from spacereader.commands import sources
-
 
 def run(args: argparse.Namespace) -> int:
-    args.format = "table"
-    return sources.run(args)
+    from spacereader.tui.app import run_reader
+
+    return run_reader(args)

@@ -1,0 +1,859 @@
+"""The reader app: loads and analyses the articles in a worker, then shows them side by side.
+
+Slow work never runs on the UI thread: loading and analysis (`_analyse`), opening the annotation
+store, every store write and every export run in thread workers and report back with
+`call_from_thread`. An annotation is shown as saved only after the store has committed it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Center, Horizontal, Vertical
+from textual.content import Content
+from textual.widgets import Footer, Input, Label, LoadingIndicator, ProgressBar, Static
+
+from spacereader.tui.commands import ReaderCommands
+from spacereader.tui.components.comparison_view import ComparisonView
+from spacereader.tui.components.panels import AnnotationsPanel, ConflictsPanel
+from spacereader.tui.viewmodel import FILTER_LABELS, FILTERS, Filter, ReaderModel
+
+FILTER_SHORT = {"all": "all rows", "conflicts": "conflicts", "shared": "shared", "unique": "unique"}
+
+
+class ReaderApp(App[int]):
+    """`spacereader [PATH ...]`: the comparison side by side."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "spacereader"
+    COMMANDS = App.COMMANDS | {ReaderCommands}
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("n", "next_conflict", "Next conflict", id="conflict.next"),
+        Binding("N", "previous_conflict", "Prev conflict", id="conflict.previous"),
+        Binding("slash", "search", "Search", id="search.open", tooltip="Search the articles (case-insensitive)"),
+        Binding("right_square_bracket", "next_match", "Next match", id="search.next", show=False),
+        Binding("left_square_bracket", "previous_match", "Previous match", id="search.previous", show=False),
+        Binding(
+            "f",
+            "cycle_filter",
+            "Filter",
+            id="rows.filter",
+            tooltip="Filter rows: all, with conflicts, shared by two or more, unique to one source",
+        ),
+        Binding(
+            "p",
+            "choose_pivot",
+            "Pivot",
+            id="pivot.choose",
+            tooltip="Choose the pivot source (the rows follow it; differences are measured against it)",
+        ),
+        Binding(
+            "c",
+            "toggle_conflicts",
+            "Conflicts",
+            id="panel.conflicts",
+            tooltip="Conflicts panel: entity · attribute · each source's value; enter jumps",
+        ),
+        Binding(
+            "A",
+            "toggle_annotations",
+            "Annotations panel",
+            id="panel.annotations",
+            show=False,
+            tooltip="Annotations panel: enter jumps, d deletes",
+        ),
+        Binding(
+            "F",
+            "facts",
+            "Facts view",
+            id="facts.open",
+            show=False,
+            tooltip="Facts view: entities × sources with each source's values",
+        ),
+        Binding(
+            "a",
+            "annotate",
+            "Annotate",
+            id="annotation.add",
+            tooltip="Annotate the focused sentence (or edit its annotation)",
+        ),
+        Binding("m", "next_annotation", "Next annotation", id="annotation.next", show=False),
+        Binding("M", "previous_annotation", "Previous annotation", id="annotation.previous", show=False),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            id="export",
+            tooltip="Export the comparison and annotations (md, html, json, csv, w3c)",
+        ),
+        Binding("escape", "escape", "Close panel / clear search", id="escape", show=False),
+        Binding("q", "quit", "Quit", id="quit"),
+    ]
+
+    def __init__(
+        self,
+        paths: Sequence[str] = (),
+        *,
+        pivot: str | None = None,
+        threshold: float | None = None,
+        data_dir: str | None = None,
+        encoding: str | None = None,
+        config_path: Path | None = None,
+        load_config: bool = True,
+        articles: Sequence[Any] = (),
+        build: Callable[..., Any] | None = None,
+    ) -> None:
+        """`articles` skips loading and `build` replaces the engine's `build_comparison` (tests, benchmarks)."""
+        super().__init__()
+        self.paths = list(paths)
+        self.requested_pivot = pivot
+        self.threshold = threshold
+        self.data_dir = data_dir
+        self.encoding = encoding
+        self.model: ReaderModel | None = None
+        self.failure: str | None = None
+        self.ready = False
+        self._articles: tuple = tuple(articles)
+        self._errors: tuple = ()
+        self._build = build
+        self.store: Any = None
+        self.annotations: tuple = ()
+        self._pending_writes = 0
+        self.search_query = ""
+        self._config_problems: tuple[str, ...] = ()
+        if load_config:
+            from spacereader.tui.config import load_config as read_config
+
+            config = read_config(config_path)
+            if config.keymap:
+                self.set_keymap(config.keymap)
+            if config.theme:
+                self._wanted_theme = config.theme
+            self._config_problems = config.problems
+
+    # ── layout ─────────────────────────────────────────────────────────────────────────────────
+
+    def compose(self) -> ComposeResult:
+        with Center(id="loading"), Vertical(id="loading-box"):
+            yield Label("Reading the articles…", id="loading-label")
+            yield LoadingIndicator()
+            yield ProgressBar(total=None, show_eta=False, id="loading-progress")
+        with Horizontal(id="main"):
+            yield ComparisonView(id="view")
+            yield ConflictsPanel(id="conflicts-panel", classes="side-panel")
+            yield AnnotationsPanel(id="annotations-panel", classes="side-panel")
+        yield Input(placeholder="search the articles; enter find · escape cancel", id="search")
+        yield Static(id="status")
+        yield Footer()
+
+    @property
+    def view(self) -> ComparisonView:
+        return self.query_one("#view", ComparisonView)
+
+    def view_bindings(self) -> list:
+        return list(ComparisonView.BINDINGS)
+
+    def on_mount(self) -> None:
+        theme = getattr(self, "_wanted_theme", None)
+        if theme:
+            if theme in self.available_themes:
+                self.theme = theme
+            else:
+                self.notify(f"Unknown theme {theme!r} in config.toml; using {self.theme}.", severity="warning")
+        for problem in self._config_problems:
+            self.notify(problem, severity="warning", title="config.toml")
+        self.query_one("#main").display = False
+        self._analyse(self.requested_pivot)
+
+    # ── loading and analysis ───────────────────────────────────────────────────────────────────
+
+    @work(thread=True, exclusive=True, group="analysis")
+    def _analyse(self, pivot: str | None, keep: tuple[str, int] | None = None) -> None:
+        if self._build is not None:
+            build_comparison = self._build
+        else:
+            from spacereader.comparison import build_comparison
+
+        if not self._articles:
+            from spacereader.load import default_paths, load_paths
+
+            articles, errors = load_paths(default_paths(self.paths), encoding=self.encoding)
+            if not articles:
+                reasons = "; ".join(str(error) for error in errors) or "no readable article"
+                self.call_from_thread(self._fail, reasons if len(errors) == 1 else f"no readable article ({reasons})")
+                return
+            self._articles, self._errors = articles, errors
+            self.call_from_thread(self._report_errors, errors)
+        if pivot is not None and pivot not in {a.id for a in self._articles}:
+            ids = ", ".join(a.id for a in self._articles)
+            self.call_from_thread(self._fail, f"--pivot {pivot}: no such source (sources: {ids})")
+            return
+
+        def progress(step: str, done: int, total: int) -> None:
+            self.call_from_thread(self._progress, step, done, total)
+
+        comparison = build_comparison(
+            self._articles, self._errors, pivot=pivot, threshold=self.threshold, progress=progress
+        )
+        model = ReaderModel(comparison)
+        # Wrap the text once off the UI thread so the first frame is quick.
+        for column in model.columns:
+            for row in model.rows:
+                if column.source in row.cells:
+                    model.cell_text(column.source, row.cells[column.source])
+        self.call_from_thread(self._show, model, keep)
+
+    def _progress(self, step: str, done: int, total: int) -> None:
+        self.query_one("#loading-label", Label).update(Content(f"{step.capitalize()}…"))
+        self.query_one("#loading-progress", ProgressBar).update(total=total or None, progress=done)
+
+    def _report_errors(self, errors: Sequence[Any]) -> None:
+        for error in errors:
+            self.notify(Content(str(error)), title="Could not load", severity="warning", timeout=8)
+
+    def _fail(self, message: str) -> None:
+        self.failure = message
+        self.exit(2, message=None)
+
+    def _show(self, model: ReaderModel, keep: tuple[str, int] | None) -> None:
+        first = self.model is None
+        self.model = model
+        self.query_one("#loading").display = False
+        self.query_one("#main").display = True
+        view = self.view
+        view.set_model(model, keep=keep)
+        self.query_one(ConflictsPanel).show(model)
+        if first:
+            view.focus()
+            self._open_store()
+            # Open on the first disagreement, so it is on screen without scrolling.
+            hard = [n for n, row in enumerate(view.rows) if row.severity == "conflict"]
+            if hard and keep is None:
+                self._focus_conflict_row(hard[0])
+        else:
+            self._refresh_annotations()
+        if self.search_query:
+            self._run_search(self.search_query, notify=False)
+        self._update_status()
+        self.ready = True
+        if not model.aligned and first and len(model.columns) > 1:
+            self.notify(
+                "The sentences are shown in reading order: this build has no sentence alignment yet.",
+                title="Not aligned",
+                timeout=6,
+            )
+
+    # ── status ─────────────────────────────────────────────────────────────────────────────────
+
+    @on(ComparisonView.CursorMoved)
+    def _cursor_moved(self) -> None:
+        self._update_status()
+
+    def _update_status(self) -> None:
+        model = self.model
+        status = self.query_one("#status", Static)
+        if model is None:
+            return
+        view = self.view
+        conflicts = sum(1 for c in model.comparison.conflicts if c.kind == "conflict")
+        others = len(model.comparison.conflicts) - conflicts
+        parts: list[Content | tuple[str, str] | str] = []
+        total = len(view.rows)
+        parts.append((f" row {view.cursor_row + 1 if total else 0}/{total} ", "bold"))
+        if view.filter != "all":
+            parts.append((f" {FILTER_SHORT[view.filter]} ", "reverse $text-accent"))
+        source = view.current_source
+        if source is not None:
+            label = model.columns[view.cursor_column].label
+            sentence = view.current_sentence
+            where = f" sentence {sentence[1] + 1}" if sentence else " (no sentence)"
+            parts.append(Content.assemble("  ", (label, "$text-accent"), where))
+        parts.append(Content.assemble("  ", (f"{conflicts} conflicts", "$text-error" if conflicts else "")))
+        if others:
+            parts.append(f" · {others} other differences")
+        if self.annotations:
+            parts.append(f" · {len(self.annotations)} annotations")
+        if view.matches:
+            current = (view.current_match or 0) + 1
+            parts.append(
+                Content.assemble("  ", (f"“{self.search_query}” {current}/{len(view.matches)}", "$text-warning"))
+            )
+        layout = view.layout_info
+        if layout.hidden_left or layout.hidden_right:
+            parts.append(("  h/l: more sources", "dim"))
+        status.update(Content.assemble(*parts))
+
+    # ── navigation ─────────────────────────────────────────────────────────────────────────────
+
+    def _step_conflict(self, step: int) -> None:
+        view = self.view
+        rows = view.rows
+        if not rows or not any(r.severity for r in rows):
+            self.notify(
+                "No conflicts in the rows shown."
+                if self.model and self.model.comparison.conflicts
+                else "No conflicts found."
+            )
+            return
+        count = len(rows)
+        for distance in range(1, count + 1):
+            position = (view.cursor_row + step * distance) % count
+            if rows[position].severity:
+                wrapped = (step > 0 and position <= view.cursor_row) or (step < 0 and position >= view.cursor_row)
+                self._focus_conflict_row(position)
+                if wrapped:
+                    self.notify("Wrapped around to the " + ("first" if step > 0 else "last") + " conflict.", timeout=2)
+                return
+
+    def _focus_conflict_row(self, position: int) -> None:
+        view = self.view
+        model = self.model
+        row = view.rows[position]
+        source = view.current_source
+        if model is not None and (
+            source not in row.cells
+            or not any((source, i) in model.sentence_conflicts for i in row.cells.get(source, ()))
+        ):
+            for column in model.columns:
+                if any((column.source, i) in model.sentence_conflicts for i in row.cells.get(column.source, ())):
+                    source = column.source
+                    break
+        view.focus_row(position, source)
+
+    def action_next_conflict(self) -> None:
+        self._step_conflict(+1)
+
+    def action_previous_conflict(self) -> None:
+        self._step_conflict(-1)
+
+    def action_cycle_filter(self) -> None:
+        view = self.view
+        which = FILTERS[(FILTERS.index(view.filter) + 1) % len(FILTERS)]
+        self.apply_filter(which)
+
+    def apply_filter(self, which: Filter) -> None:
+        view = self.view
+        view.set_filter(which)
+        if self.search_query:
+            self._run_search(self.search_query, notify=False)
+        self.notify(f"Showing {FILTER_LABELS[which]} ({len(view.rows)}).", timeout=2)
+        self._update_status()
+
+    def jump_to_source(self, source: str) -> None:
+        if self.model is not None:
+            self.view.cursor_column = self.model.column_index(source)
+            self.view.focus()
+
+    def jump_to_sentence(self, source: str, index: int, *, focus: bool = True) -> bool:
+        view = self.view
+        if not view.focus_sentence(source, index):
+            if view.filter != "all":
+                view.set_filter("all")
+                self._update_status()
+            if not view.focus_sentence(source, index):
+                return False
+        if focus:
+            view.focus()
+        return True
+
+    def jump_to_conflict(self, conflict_id: str, value: int = 0, *, focus: bool = True) -> None:
+        if self.model is None:
+            return
+        conflict = next((c for c in self.model.comparison.conflicts if c.id == conflict_id), None)
+        if conflict is None or not conflict.values:
+            return
+        fact = conflict.values[value % len(conflict.values)].fact
+        self.jump_to_sentence(fact.source, fact.sentence, focus=focus)
+
+    @on(ConflictsPanel.Jump)
+    def _conflict_jump(self, message: ConflictsPanel.Jump) -> None:
+        # The panel keeps the focus, so one can walk through the conflicts and watch the rows.
+        self.jump_to_conflict(message.conflict.id, message.value, focus=False)
+
+    def run_palette_action(self, action: str) -> None:
+        target = self.view if action in {b.action for b in Binding.make_bindings(ComparisonView.BINDINGS)} else self
+        self.call_later(self.run_action, action, target)
+
+    # ── pivot ──────────────────────────────────────────────────────────────────────────────────
+
+    def action_choose_pivot(self) -> None:
+        if self.model is None:
+            return
+        from spacereader.tui.components.dialogs import PivotScreen
+
+        sources = [(c.source, c.label) for c in self.model.columns]
+        self.push_screen(PivotScreen(sources, self.model.pivot), self._pivot_chosen)
+
+    def _pivot_chosen(self, source: str | None) -> None:
+        if source:
+            self.set_pivot(source)
+
+    def set_pivot(self, source: str) -> None:
+        if self.model is None or source == self.model.pivot:
+            return
+        keep = self.view.current_sentence
+        self.notify(f"Pivot: {self.model.columns[self.model.column_index(source)].label}", timeout=2)
+        self._analyse(source, keep)
+
+    # ── search ─────────────────────────────────────────────────────────────────────────────────
+
+    def action_search(self) -> None:
+        search = self.query_one("#search", Input)
+        search.display = True
+        search.value = self.search_query
+        search.focus()
+
+    @on(Input.Submitted, "#search")
+    def _search_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        search = self.query_one("#search", Input)
+        search.display = False
+        self.view.focus()
+        self._run_search(event.value.strip(), notify=True)
+
+    def _run_search(self, query: str, *, notify: bool) -> None:
+        view = self.view
+        self.search_query = query
+        if self.model is None or not query:
+            view.set_matches([], None)
+            self._update_status()
+            return
+        matches = self.model.search(query, view.rows)
+        if not matches:
+            view.set_matches([], None)
+            if notify:
+                self.notify(Content(f"No match for “{query}” in the rows shown."), severity="warning", timeout=3)
+            self._update_status()
+            return
+        order = {c.source: i for i, c in enumerate(self.model.columns)}
+        here = (view.cursor_row, view.cursor_column)
+        current = next(
+            (n for n, m in enumerate(matches) if (m.row, order[m.source]) >= here),
+            0,
+        )
+        view.set_matches(matches, current)
+        if notify:
+            self._go_to_match(current)
+        self._update_status()
+
+    def _go_to_match(self, index: int) -> None:
+        view = self.view
+        match = view.matches[index]
+        view.set_matches(view.matches, index)
+        view.focus_row(match.row, match.source)
+        self._update_status()
+
+    def _step_match(self, step: int) -> None:
+        view = self.view
+        if not view.matches:
+            if self.search_query:
+                self._run_search(self.search_query, notify=True)
+            else:
+                self.notify("No search: press / to search.", timeout=2)
+            return
+        index = ((view.current_match if view.current_match is not None else -step) + step) % len(view.matches)
+        self._go_to_match(index)
+
+    def action_next_match(self) -> None:
+        self._step_match(+1)
+
+    def action_previous_match(self) -> None:
+        self._step_match(-1)
+
+    def action_escape(self) -> None:
+        search = self.query_one("#search", Input)
+        if search.display:
+            search.display = False
+            self.view.focus()
+            return
+        for panel in self.query(".side-panel"):
+            if panel.has_class("open"):
+                panel.remove_class("open")
+                self.view.focus()
+                self._update_status()
+                return
+        if self.view.matches:
+            self.search_query = ""
+            self.view.set_matches([], None)
+            self._update_status()
+
+    # ── panels and screens ─────────────────────────────────────────────────────────────────────
+
+    def _toggle_panel(self, panel_id: str) -> None:
+        panel = self.query_one(f"#{panel_id}")
+        opening = not panel.has_class("open")
+        for other in self.query(".side-panel"):
+            other.remove_class("open")
+        if opening:
+            panel.add_class("open")
+            panel.query_one("OptionList").focus()
+        else:
+            self.view.focus()
+        self.call_after_refresh(self.view._relayout)
+
+    def action_toggle_conflicts(self) -> None:
+        self._toggle_panel("conflicts-panel")
+
+    def action_toggle_annotations(self) -> None:
+        self._toggle_panel("annotations-panel")
+
+    def action_facts(self) -> None:
+        if self.model is None:
+            return
+        from spacereader.tui.components.panels import FactsScreen
+
+        def jump(target: tuple[str, int] | None) -> None:
+            if target:
+                self.jump_to_sentence(*target)
+
+        self.push_screen(FactsScreen(self.model), jump)
+
+    def help_groups(self):
+        from spacereader.tui.components.help import binding_rows
+
+        return binding_rows(
+            self,
+            [
+                ("Moving", ComparisonView.BINDINGS),
+                ("Reading", [b for b in self.BINDINGS if isinstance(b, Binding) and b.id != "escape"]),
+                ("Panels", [*ConflictsPanel.BINDINGS, *AnnotationsPanel.BINDINGS]),
+                (
+                    "Everywhere",
+                    [
+                        Binding("escape", "escape", "Close panel / clear search", id="escape"),
+                        Binding(
+                            "ctrl+p",
+                            "command_palette",
+                            "Command palette: every action, jump to source or conflict, set pivot, theme",
+                            id="palette",
+                        ),
+                    ],
+                ),
+            ],
+        )
+
+    def legend(self) -> list[tuple[Text, str]]:
+        view = self.view
+        style = view._style
+        base = view.rich_style
+
+        def sample(text: str, *names: str) -> Text:
+            result = Text()
+            styled = base
+            for name in names:
+                styled += style(name)
+            result.append(text, styled)
+            return Text.assemble(result, " " * max(0, 14 - len(text)))
+
+        return [
+            (sample("!", "conflict-mark"), "in the gutter: a value in this row contradicts another source"),
+            (sample("~", "soft-mark"), "in the gutter: a softer difference (publication dates, rounding, spelling)"),
+            (sample("✎", "annotation-mark"), "in the gutter: you annotated a sentence of this row"),
+            (sample("37", "age", "conflict"), "a value in conflict with another source"),
+            (sample("about 200", "money", "soft"), "a value that differs for a softer reason"),
+            (sample("5 October", "date"), "a date"),
+            (sample("37-year-old", "age"), "an age"),
+            (sample("$20 million", "money"), "money"),
+            (sample("12 days", "duration"), "a duration"),
+            (sample("three", "count"), "a count"),
+            (sample("Yuliya", "variant"), "a name spelled differently from the other sources"),
+            (sample("filmmaker", "diff"), "words that differ from the row's pivot sentence"),
+            (sample("dim text", "unique"), "a sentence only one source has"),
+            (sample("match", "match"), "a search match (] next, [ previous)"),
+            (sample("◆ Outlet", "header-pivot"), "the pivot source (p to change)"),
+            (sample("◀ 2 more", "header-more"), "sources scrolled out of view (h/l)"),
+        ]
+
+    def action_help(self) -> None:
+        from spacereader.tui.components.help import HelpScreen
+
+        if self.model is None:
+            return
+        self.push_screen(HelpScreen(self.help_groups(), self.legend()))
+
+    # ── annotations ────────────────────────────────────────────────────────────────────────────
+
+    @work(thread=True, exclusive=True, group="store")
+    def _open_store(self) -> None:
+        try:
+            from spacereader.annotations import AnnotationStore
+
+            store = AnnotationStore.open(self.data_dir)
+        except Exception as error:  # the reader stays usable without annotations
+            self.call_from_thread(self.notify, Content(str(error)), title="Annotations unavailable", severity="error")
+            return
+        self.store = store
+        self._load_annotations()
+
+    def _load_annotations(self) -> None:
+        """In a worker thread: re-read and re-anchor the annotations of the comparison on screen."""
+        model = self.model
+        if self.store is None or model is None:
+            return
+        annotations = self.store.for_comparison(model.comparison)
+        self.call_from_thread(self._show_annotations, annotations)
+
+    @work(thread=True, group="store")
+    def _refresh_annotations(self) -> None:
+        self._load_annotations()
+
+    def _show_annotations(self, annotations: tuple) -> None:
+        self.annotations = annotations
+        self.view.set_annotated((a.source, a.sentence) for a in annotations if a.sentence is not None)
+        labels = {c.source: c.label for c in self.model.columns} if self.model else {}
+        self.query_one(AnnotationsPanel).show(annotations, labels)
+        self._update_status()
+
+    def _annotations_at(self, source: str, index: int) -> list:
+        found = [a for a in self.annotations if a.source == source and a.sentence == index]
+        return sorted(found, key=lambda a: a.updated)
+
+    def action_annotate(self) -> None:
+        model = self.model
+        if model is None:
+            return
+        if self.store is None:
+            self.notify("The annotation store is not open.", severity="error")
+            return
+        target = self.view.current_sentence
+        if target is None:
+            self.notify("Nothing to annotate here: this source has no sentence in this row.", severity="warning")
+            return
+        source, index = target
+        self.open_annotation_dialog(source, index)
+
+    def open_annotation_dialog(
+        self,
+        source: str,
+        index: int,
+        *,
+        label: str | None = None,
+        note: str | None = None,
+        editing_id: str | None = None,
+    ) -> None:
+        from spacereader.annotations import LABELS
+        from spacereader.tui.components.dialogs import AnnotationDialog
+
+        model = self.model
+        assert model is not None
+        sentence = model.comparison.sentence(source, index)
+        existing = self._annotations_at(source, index)
+        current = None
+        if editing_id is not None:
+            current = next((a for a in self.annotations if a.id == editing_id), None)
+        elif existing:
+            current = existing[-1]
+        column = model.columns[model.column_index(source)]
+        title = f"{'Edit annotation' if current else 'Annotate'} · {column.label} · sentence {index + 1}"
+        try:
+            labels = tuple(self.store.labels())
+        except Exception:
+            labels = LABELS
+        dialog = AnnotationDialog(
+            title,
+            sentence.text,
+            labels,
+            label=label or (current.label if current else "note"),
+            note=note if note is not None else (current.note if current else ""),
+            editing=current is not None,
+        )
+        annotation_id = current.id if current else None
+
+        def done(result) -> None:
+            if result is None:
+                return
+            if result.action == "delete" and annotation_id:
+                self._confirm_delete(annotation_id)
+            elif result.action == "save":
+                self._save_annotation(source, index, result.label, result.note, annotation_id)
+
+        self.push_screen(dialog, done)
+
+    @work(thread=True, group="store-write")
+    def _save_annotation(self, source: str, index: int, label: str, note: str, annotation_id: str | None) -> None:
+        model = self.model
+        self._pending_writes += 1
+        try:
+            if annotation_id:
+                self.store.update(annotation_id, label=label, note=note)
+            else:
+                article = model.comparison.article(source)
+                self.store.add(article, model.comparison.sentence(source, index), label, note)
+        except Exception as error:
+            reason = str(error)
+
+            # Not saved: say so and give the text back in the dialog, so nothing typed is lost.
+            def retry() -> None:
+                self.notify(Content(f"Not saved: {reason}"), title="Annotation", severity="error", timeout=10)
+                self.open_annotation_dialog(source, index, label=label, note=note, editing_id=annotation_id)
+
+            self.call_from_thread(retry)
+            return
+        finally:
+            self._pending_writes -= 1
+        self._load_annotations()
+        self.call_from_thread(self.notify, f"Annotation saved ({label}).", timeout=2)
+
+    def _confirm_delete(self, annotation_id: str) -> None:
+        from spacereader.tui.components.dialogs import ConfirmScreen
+
+        annotation = next((a for a in self.annotations if a.id == annotation_id), None)
+        what = f"the {annotation.label!r} annotation" if annotation else "this annotation"
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._delete_annotation(annotation_id)
+
+        self.push_screen(ConfirmScreen(f"Delete {what}?", yes="Delete"), answer)
+
+    @work(thread=True, group="store-write")
+    def _delete_annotation(self, annotation_id: str) -> None:
+        self._pending_writes += 1
+        try:
+            self.store.delete(annotation_id)
+        except Exception as error:
+            self.call_from_thread(self.notify, Content(f"Not deleted: {error}"), severity="error")
+            return
+        finally:
+            self._pending_writes -= 1
+        self._load_annotations()
+        self.call_from_thread(self.notify, "Annotation deleted.", timeout=2)
+
+    @on(AnnotationsPanel.Jump)
+    def _annotation_jump(self, message: AnnotationsPanel.Jump) -> None:
+        annotation = next((a for a in self.annotations if a.id == message.annotation_id), None)
+        if annotation is None:
+            return
+        if annotation.sentence is None:
+            self.notify("This annotation's sentence is no longer in the article.", severity="warning")
+            return
+        self.jump_to_sentence(annotation.source, annotation.sentence, focus=False)
+
+    @on(AnnotationsPanel.Delete)
+    def _annotation_delete(self, message: AnnotationsPanel.Delete) -> None:
+        self._confirm_delete(message.annotation_id)
+
+    def _step_annotation(self, step: int) -> None:
+        view = self.view
+        model = self.model
+        if model is None:
+            return
+        positions = {row.index: n for n, row in enumerate(view.rows)}
+        spots = sorted(
+            {
+                (positions[r], a.source, a.sentence)
+                for a in self.annotations
+                if a.sentence is not None
+                and (r := model.row_of_sentence.get((a.source, a.sentence))) is not None
+                and r in positions
+            }
+        )
+        if not spots:
+            self.notify("No annotations in the rows shown.", timeout=2)
+            return
+        here = (view.cursor_row, view.cursor_column)
+        order = {c.source: i for i, c in enumerate(model.columns)}
+        keyed = [((p, order[s]), s, i) for p, s, i in spots]
+        if step > 0:
+            after = [k for k in keyed if k[0] > here]
+            target = after[0] if after else keyed[0]
+        else:
+            before = [k for k in keyed if k[0] < here]
+            target = before[-1] if before else keyed[-1]
+        self.jump_to_sentence(target[1], target[2])
+
+    def action_next_annotation(self) -> None:
+        self._step_annotation(+1)
+
+    def action_previous_annotation(self) -> None:
+        self._step_annotation(-1)
+
+    # ── export ─────────────────────────────────────────────────────────────────────────────────
+
+    def action_export(self) -> None:
+        if self.model is None:
+            return
+        try:
+            from spacereader.export import FORMATS
+        except ImportError:
+            self.notify("Export is not available in this build.", severity="error")
+            return
+        from spacereader.tui.components.dialogs import ExportDialog
+
+        def chosen(request) -> None:
+            if request is None:
+                return
+            path = Path(request.path).expanduser()
+            if path.is_dir():
+                self.notify(Content(f"{path} is a directory; give a file name."), severity="error")
+                return
+            if not path.parent.is_dir():
+                self.notify(Content(f"The directory {path.parent} does not exist."), severity="error")
+                return
+            if path.exists():
+                from spacereader.tui.components.dialogs import ConfirmScreen
+
+                def answer(yes: bool | None) -> None:
+                    if yes:
+                        self._export(request.fmt, path)
+
+                self.push_screen(ConfirmScreen(f"{path} exists. Overwrite it?", yes="Overwrite"), answer)
+            else:
+                self._export(request.fmt, path)
+
+        self.push_screen(ExportDialog(tuple(FORMATS)), chosen)
+
+    @work(thread=True, group="export")
+    def _export(self, fmt: str, path: Path) -> None:
+        from spacereader.atomic import write_atomic
+        from spacereader.export import render
+
+        try:
+            text = render(self.model.comparison, self.annotations, fmt)
+            write_atomic(path, text)
+        except Exception as error:
+            self.call_from_thread(self.notify, Content(f"Export failed: {error}"), severity="error", timeout=10)
+            return
+        self.call_from_thread(self.notify, Content(f"Exported {fmt} to {path}"), title="Export", timeout=8)
+
+    # ── quitting ───────────────────────────────────────────────────────────────────────────────
+
+    async def action_quit(self) -> None:
+        # Let a save in flight commit before the process goes: the UI may already show it.
+        for worker in list(self.workers):
+            if worker.group == "store-write":
+                await worker.wait()
+        if self.store is not None:
+            self.store.close()
+        self.exit(0)
+
+
+def run_reader(args: argparse.Namespace) -> int:
+    """Entry point of `spacereader [read]`: the interactive reader, or a headless screenshot."""
+    app = ReaderApp(
+        getattr(args, "paths", None) or [],
+        pivot=getattr(args, "pivot", None),
+        threshold=getattr(args, "threshold", None),
+        data_dir=getattr(args, "data_dir", None),
+        encoding=getattr(args, "encoding", None),
+    )
+    if getattr(args, "screenshot", None):
+        from spacereader.tui.screenshots import take_screenshot
+
+        return take_screenshot(app, args.screenshot, size=args.size, press=args.press)
+    code = app.run()
+    if app.failure:
+        from spacereader.cli import UsageError
+
+        raise UsageError(app.failure)
+    return int(code or 0)

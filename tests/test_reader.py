@@ -1,0 +1,298 @@
+"""Pilot tests of the reader: navigation, filters, pivot, search, panels, safety, sizes, keymap."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.test_reader_support import sample_app, screen_text, wait_ready
+
+SIZE = (160, 48)
+
+
+def help_text(app) -> str:
+    from textual.widgets import Static
+
+    return "\n".join(str(widget.render()) for widget in app.screen.query(Static))
+
+
+async def test_seeds_open_side_by_side(private_data_dir):
+    from spacereader.tui.app import ReaderApp
+
+    app = ReaderApp(load_config=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        assert app.model is not None
+        assert len(app.model.columns) == 5
+        text = screen_text(app)
+        assert "◆ 000_31401a5a5b9e1362" in text
+        assert "2021-10-05" in text
+        assert app.view.has_focus
+
+
+async def test_rows_and_columns():
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        view = app.view
+        await pilot.press("g")
+        assert view.cursor_row == 0
+        assert view.current_sentence == ("planet", 0)
+        await pilot.press("j", "j")
+        assert view.cursor_row == 2
+        await pilot.press("k")
+        assert view.cursor_row == 1
+        await pilot.press("G")
+        assert view.cursor_row == len(view.rows) - 1
+        await pilot.press("g", "l")
+        assert view.current_source == "orbit"
+        await pilot.press("l", "l")  # past the last column: stays
+        assert view.current_source == "wire"
+        await pilot.press("h", "left")
+        assert view.current_source == "planet"
+        await pilot.press("down")
+        assert "row 2/5" in str(app.query_one("#status").render())
+
+
+async def test_next_and_previous_conflict():
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        view = app.view
+        await pilot.press("G")
+        await pilot.press("n")  # wraps around to the only conflict row
+        assert view.cursor_row == 0
+        assert view.current_row.severity == "conflict"
+        await pilot.press("j", "N")
+        assert view.cursor_row == 0
+
+
+async def test_filters():
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        view = app.view
+        assert len(view.rows) == 5
+        await pilot.press("f")
+        assert view.filter == "conflicts"
+        assert [r.severity for r in view.rows] == ["conflict"]
+        await pilot.press("f")
+        assert view.filter == "shared"
+        assert all(len(r.cells) >= 2 for r in view.rows) and len(view.rows) == 3
+        await pilot.press("f")
+        assert view.filter == "unique"
+        assert all(len(r.cells) == 1 for r in view.rows) and len(view.rows) == 2
+        assert "unique" in str(app.query_one("#status").render())
+        await pilot.press("f")
+        assert view.filter == "all"
+
+
+async def test_choose_pivot():
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "PivotScreen"
+        await pilot.press("down", "enter")
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if app.model.pivot == "orbit":
+                break
+        assert app.model.pivot == "orbit"
+        assert app.model.columns[0].source == "orbit"
+        assert "◆ Orbit News" in screen_text(app)
+
+
+async def test_search_next_and_previous():
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        view = app.view
+        await pilot.press("g", "slash")
+        assert app.focused.id == "search"
+        await pilot.press(*"orbit", "enter")
+        assert app.view.has_focus
+        assert len(view.matches) == 3  # “in orbit” in three sentences
+        first = (view.cursor_row, view.current_source)
+        assert first == (2, "planet")
+        await pilot.press("right_square_bracket")
+        assert (view.cursor_row, view.current_source) == (2, "orbit")
+        await pilot.press("left_square_bracket")
+        assert (view.cursor_row, view.current_source) == first
+        assert "“orbit” 1/3" in str(app.query_one("#status").render())
+        await pilot.press("escape")
+        assert view.matches == []
+
+
+async def test_conflicts_panel_jumps_to_row():
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("G", "c")
+        panel = app.query_one("#conflicts-panel")
+        assert panel.has_class("open")
+        text = screen_text(app)
+        assert "Yulia Peresild · age" in text
+        assert "Orbit News: 36" in text
+        await pilot.press("enter")
+        assert app.view.cursor_row == 0 and app.view.current_source == "planet"
+        await pilot.press("enter")  # again: the next source's value
+        assert app.view.current_source == "orbit"
+        await pilot.press("escape")
+        assert not panel.has_class("open")
+
+
+async def test_facts_view():
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("F")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Facts" in text and "Yulia Peresild" in text and "$20 million" in text
+        await pilot.press("escape")
+        assert app.screen is app.screen_stack[0]
+
+
+async def test_help_explains_marks_and_keys():
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = help_text(app)
+        for words in ("a value in conflict", "gutter", "the pivot source", "Next conflict", "conflict.next"):
+            assert words in text
+        await pilot.press("escape")
+        assert app.screen is app.screen_stack[0]
+
+
+async def test_palette_offers_jumps_and_pivots():
+    from spacereader.tui.commands import ReaderCommands
+
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        provider = ReaderCommands(app.screen)
+        texts = [hit.text async for hit in provider.discover()]
+        assert "Jump to source Orbit News" in texts
+        assert "Set pivot Orbit News" in texts
+        assert "Jump to conflict about Yulia Peresild · age" in texts
+        assert "Next conflict" in texts and "Search" in texts
+        hits = [hit async for hit in provider.search("conflict yulia")]
+        assert hits
+        hit = max(hits)
+        app.view.cursor_row = 3
+        hit.command()
+        await pilot.pause()
+        assert app.view.cursor_row == 0
+
+
+async def test_article_text_is_never_markup_or_control(tmp_path):
+    from spacereader.tui.app import ReaderApp
+
+    (tmp_path / "a.txt").write_text(
+        "source: [bold red]Evil[/] Times\n\n"
+        "Plain [bold red]x[/] and a lone [/] here. Red \x1b[31mtext\x1b[0m and "
+        "\x1b]8;;https://evil.example\x1b\\a link\x1b]8;;\x1b\\ too.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text("Another [link=https://x]article[/link] entirely.\n", encoding="utf-8")
+    app = ReaderApp([str(tmp_path)], load_config=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        text = screen_text(app)
+        assert "[bold red]Evil[/] Times" in text
+        assert "Plain [bold red]x[/] and a lone [/] here." in text
+        assert "[link=https://x]article[/link]" in text
+        assert "\x1b" not in text and "evil.example" not in text
+        await pilot.press("slash", *"[/]", "enter")  # searching for markup is searching for text
+        assert len(app.view.matches) >= 2
+        await pilot.press("c", "question_mark")  # panels and help render the same text safely
+        await pilot.pause()
+
+
+async def test_bad_inputs_are_notified_and_the_rest_opens(tmp_path):
+    from spacereader.tui.app import ReaderApp
+
+    (tmp_path / "good.txt").write_text("One sentence here. And another.\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    app = ReaderApp([str(tmp_path / "good.txt"), str(tmp_path / "empty.txt"), str(tmp_path / "nope.txt")])
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        messages = [str(n.message) for n in app._notifications]
+        assert any("empty.txt" in m and "empty file" in m for m in messages)
+        assert any("nope.txt" in m for m in messages)
+        assert [c.source for c in app.model.columns] == ["good"]
+
+
+async def test_nothing_loads_exits_2(tmp_path):
+    from spacereader.tui.app import ReaderApp
+
+    app = ReaderApp([str(tmp_path / "missing.txt")], load_config=False)
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(100):
+            if app.failure:
+                break
+            await pilot.pause(0.02)
+    assert app.failure and "missing.txt" in app.failure
+
+
+@pytest.mark.parametrize("size", [(80, 24), (40, 10), (20, 5)])
+async def test_small_terminals(size):
+    app = sample_app()
+    async with app.run_test(size=size) as pilot:
+        await wait_ready(app, pilot)
+        for key in ("j", "l", "l", "n", "G", "h", "c", "escape", "f", "question_mark", "escape"):
+            await pilot.press(key)
+        assert app.view.cursor_column == 1
+        if size == (80, 24):
+            assert len(app.view.layout_info.visible) >= 2
+
+
+async def test_columns_scroll_with_pivot_pinned():
+    app = sample_app()
+    async with app.run_test(size=(60, 24)) as pilot:
+        await wait_ready(app, pilot)
+        view = app.view
+        assert view.layout_info.visible == (0, 1)
+        assert "1 more ▶" in screen_text(app)
+        await pilot.press("l", "l")
+        assert view.layout_info.visible == (0, 2)  # the pivot stays, the others scroll
+        assert "◀ 1 more" in screen_text(app)
+        assert "Daily Planet" in screen_text(app)
+
+
+async def test_keymap_from_config(tmp_path):
+    from spacereader.tui.app import ReaderApp
+    from tests.test_reader_support import build_sample, sample_articles
+
+    config = tmp_path / "config.toml"
+    config.write_text('theme = "textual-light"\n[keymap]\n"row.down" = "x"\n"conflict.next" = "ctrl+n"\n')
+    app = ReaderApp(articles=sample_articles(), build=build_sample, config_path=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        assert app.theme == "textual-light"
+        await pilot.press("g", "x")
+        assert app.view.cursor_row == 1
+        await pilot.press("j")  # remapped away
+        assert app.view.cursor_row == 1
+        await pilot.press("ctrl+n")
+        assert app.view.cursor_row == 0
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert re.search(r"^  x +Row down  \(row\.down\)$", help_text(app), re.MULTILINE)
+
+
+async def test_broken_config_is_reported_not_fatal(tmp_path):
+    from spacereader.tui.app import ReaderApp
+    from tests.test_reader_support import build_sample, sample_articles
+
+    config = tmp_path / "config.toml"
+    config.write_text("[keymap\n")
+    app = ReaderApp(articles=sample_articles(), build=build_sample, config_path=config)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        assert any("config.toml" in str(n.message) for n in app._notifications)
