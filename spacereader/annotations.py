@@ -92,6 +92,10 @@ class Annotation:
     title: str | None = None
 
     @property
+    def orphaned(self) -> bool:
+        return self.sentence is None
+
+    @property
     def selector(self) -> Selector:
         return Selector(
             exact=self.quote,
@@ -460,6 +464,14 @@ class AnnotationStore:
         if len(rows) > 1:
             raise ValueError(f"{prefix!r} is ambiguous: " + ", ".join(row["id"] for row in rows[:10]))
         return str(rows[0]["id"])
+
+    def data_version(self) -> int:
+        """A number that changes when another connection (another reader, the CLI) commits a change.
+
+        Cheap enough to poll every second or two: re-read `for_comparison` when it changes.
+        """
+        with self._lock:
+            return int(self._run("PRAGMA data_version").fetchone()[0])
 
     def labels(self) -> tuple[str, ...]:
         """The default labels, then any other label in use, alphabetically."""

@@ -422,3 +422,18 @@ def test_using_a_closed_store_is_a_store_error(tmp_path: Path, article_file: Pat
         store.for_comparison(comparison_of(article_file))
     with pytest.raises(StoreError):
         store.delete("a1b2c3d4")
+
+
+def test_data_version_tells_a_reader_that_another_one_wrote(tmp_path: Path, article_file: Path) -> None:
+    comparison = comparison_of(article_file)
+    with AnnotationStore.open(tmp_path) as first, AnnotationStore.open(tmp_path) as second:
+        seen = first.data_version()
+        annotate(first, comparison, 0)
+        assert first.data_version() == seen  # its own writes do not count
+        annotation = annotate(second, comparison, 1)
+        assert first.data_version() != seen
+        seen = first.data_version()
+        assert first.data_version() == seen
+        second.delete(annotation.id)
+        assert first.data_version() != seen
+        assert [a.orphaned for a in first.for_comparison(comparison)] == [False]
