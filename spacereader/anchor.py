@@ -18,8 +18,9 @@ Whatever the stage, a sentence is only ever accepted when it shares at least hal
 the quote *and* holds at least half of the quote's words (`shares_words`): below that the annotation
 is `orphaned` (listed with its quote, attached to nothing) rather than pinned to the wrong sentence.
 
-Status: `anchored` when the sentence is unchanged and keeps its index, `moved` when the annotation
-was found at another index or on edited text, `orphaned` when nothing fits. Pure functions only.
+Status: `anchored` when the sentence reads the same (white space aside) and keeps its index, `moved`
+when the annotation was found at another index or on edited text, `orphaned` when nothing fits.
+Pure functions only.
 """
 
 from __future__ import annotations
@@ -137,7 +138,10 @@ def _containing(sentences: Sequence[Sentence], starts: Sequence[int], start: int
 
 
 def _placed(selector: Selector, sentence: Sentence, score: float, method: Method) -> Placement:
-    unchanged = sentence.text == selector.exact and sentence.index == selector.sentence
+    """Anchored when the sentence reads the same (white space aside) at the same index, else moved."""
+    unchanged = sentence.index == selector.sentence and (
+        sentence.text == selector.exact or _normalize(sentence.text) == _normalize(selector.exact)
+    )
     return Placement("anchored" if unchanged else "moved", sentence.index, score, method)
 
 
@@ -179,7 +183,7 @@ def locate(selector: Selector, body: str, sentences: Sequence[Sentence]) -> Plac
         if score >= MIN_SCORE and (best is None or score > best[0]):
             best = (score, sentence)
     if best is not None:
-        return Placement("moved", best[1].index, best[0], "fuzzy")
+        return _placed(selector, best[1], best[0], "fuzzy")
     return ORPHANED
 
 
