@@ -467,3 +467,79 @@ def test_pieces_clip_spans_to_the_sentence(comparison) -> None:
     result = pieces(sentence, spans)
     assert "".join(p.text for p in result) == sentence.text
     assert [p.differs for p in result] == [True, False, True, False]
+
+
+# ── a real comparison: the bridge corpus through the whole engine ─────────────────────────────────
+
+BRIDGE = Path(__file__).parent / "articles" / "bridge"
+
+
+@pytest.fixture(scope="module")
+def bridge() -> Comparison:
+    from spacereader.comparison import build_comparison
+    from spacereader.load import load_paths
+
+    articles, errors = load_paths([str(BRIDGE)])
+    assert not errors and len(articles) == 3
+    return build_comparison(articles, errors)
+
+
+def test_bridge_reports_show_sources_rows_and_annotations(bridge: Comparison, tmp_path: Path) -> None:
+    from spacereader.annotations import AnnotationStore
+
+    with AnnotationStore.open(tmp_path) as store:
+        wire = bridge.article("wire")
+        store.add(wire, bridge.sentences["wire"][0], "disputed", "Courier says *eight* | not nine")
+        store.add(wire, bridge.sentences["wire"][2], "verified")
+        annotations = store.for_comparison(bridge)
+    assert [a.status for a in annotations] == ["anchored", "anchored"]
+
+    markdown = render(bridge, annotations, "md")
+    tokens = MD.parse(markdown)
+    items = [inline_text(t) for t in tokens if t.type == "inline"]
+    assert items[0] == bridge.article(bridge.pivot).title  # the pivot's title heads the report
+    assert any(i.startswith("disputed · Courier says *eight* | not nine") for i in items)
+    assert any(i.startswith("verified (") for i in items)
+    row_headings = [i for i in items if i.startswith("Row ")]
+    assert len(row_headings) == len(bridge.rows) > 0
+    first_table = next(i for i, t in enumerate(tokens) if t.type == "table_open")
+    table_end = next(i for i in range(first_table, len(tokens)) if tokens[i].type == "table_close")
+    assert sum(t.type == "tr_open" for t in tokens[first_table:table_end]) == 1 + len(bridge.articles)
+
+    page = render(bridge, annotations, "html")
+    assert page.count('class="annotation disputed"') == 1 and page.count('class="annotation verified"') == 1
+    assert "Courier says *eight* | not nine" in page
+
+    document = json.loads(render(bridge, annotations, "json"))
+    assert [a["label"] for a in document["annotations"]] == ["disputed", "verified"]
+    assert len(document["conflicts"]) == len(bridge.conflicts)
+    assert sum(len(s) for s in document["sentences"].values()) == sum(len(s) for s in bridge.sentences.values())
+
+    rows = list(csv.reader(io.StringIO(render(bridge, annotations, "csv"))))
+    assert len(rows) == 1 + sum(len(c.values) for c in bridge.conflicts)
+
+
+def test_the_command_runs_as_a_module(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "SPACEREADER_DATA_DIR": str(tmp_path / "data")}
+    added = subprocess.run(
+        [sys.executable, "-m", "spacereader", "annotations", "add", "wire", "1", str(BRIDGE), "--label", "important"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert added.returncode == 0, added.stderr
+    output = tmp_path / "report.html"
+    exported = subprocess.run(
+        [sys.executable, "-m", "spacereader", "export", str(BRIDGE), "--format", "html", "-o", str(output)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert exported.returncode == 0, exported.stderr
+    assert added.stdout.strip() in output.read_text()
