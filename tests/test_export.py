@@ -162,17 +162,11 @@ def test_markdown_structure(comparison, annotations) -> None:
     text = render(comparison, annotations, "md")
     tokens = MD.parse(text)
     kinds = {t.type for t in tokens} | {c.type for t in tokens for c in t.children or ()}
-    # Nothing an article says becomes a link, an image, raw HTML or code.
-    assert not kinds & {
-        "link_open",
-        "image",
-        "html_inline",
-        "html_block",
-        "code_inline",
-        "code_block",
-        "fence",
-        "s_open",
-    }
+    # Nothing an article says becomes a link, an image, raw HTML or code ...
+    assert not kinds & {"image", "html_inline", "html_block", "code_inline", "code_block", "fence", "s_open"}
+    # ... the one link is the http(s) URL of a source, in the sources table.
+    links = [c.attrs["href"] for t in tokens for c in t.children or () if c.type == "link_open"]
+    assert links == ["https://calm.example/story?a=1&b=2"]
     headings = [inline_text(tokens[i + 1]) for i, t in enumerate(tokens) if t.type == "heading_open" and t.tag == "h2"]
     assert headings == ["Sources", "Conflicts", "Comparison", "Orphaned annotations"]
     tables = [i for i, t in enumerate(tokens) if t.type == "table_open"]
@@ -427,7 +421,7 @@ def test_every_format_renders_the_seeds(seed_comparison, fmt: str) -> None:
         assert "seed note" in text
     if fmt == "md":
         tokens = MD.parse(text)
-        assert not {c.type for t in tokens for c in t.children or ()} & {"link_open", "image", "html_inline"}
+        assert not {c.type for t in tokens for c in t.children or ()} & {"link_open", "image", "html_inline"}  # no URLs
         everything = "\n".join(inline_text(t) for t in tokens if t.type == "inline")
         for s in sentences[source]:
             assert f"{source} [{s.index}] {one_line(s.text)}" in everything
@@ -543,3 +537,24 @@ def test_the_command_runs_as_a_module(tmp_path: Path) -> None:
     )
     assert exported.returncode == 0, exported.stderr
     assert added.stdout.strip() in output.read_text()
+
+
+@pytest.mark.parametrize(
+    ("url", "href"),
+    [
+        ("https://a.example/x?a=1&b=2", "https://a.example/x?a=1&b=2"),
+        ("javascript:alert(1)", None),
+        ("https://a.example/a|b", None),
+        ("https://x.example/<script>", None),
+        ("https://x.example/ y", None),
+        ("data:text/html,<script>alert(1)</script>", None),
+    ],
+)
+def test_markdown_links_only_plain_http_urls(url: str, href: str | None) -> None:
+    from spacereader.export.markdown_report import url_cell
+
+    tokens = MD.parse(f"| URL |\n| --- |\n| {url_cell(url)} |")
+    links = [c.attrs["href"] for t in tokens for c in t.children or () if c.type == "link_open"]
+    assert links == ([href] if href else [])
+    cells = [inline_text(t) for t in tokens if t.type == "inline"]
+    assert len(cells) == 2 and (href or cells[1] == url)

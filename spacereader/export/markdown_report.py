@@ -59,6 +59,17 @@ def escape_heading(text: str) -> str:
     return escape(text).replace("#", "\\#")
 
 
+_SAFE_URL = re.compile(r"https?://[^\s<>|`\\\"'\x00-\x1f\x7f]+", re.IGNORECASE)
+
+
+def url_cell(url: str | None) -> str:
+    """An article's http(s) URL as an autolink; anything else (javascript:, odd characters) as text."""
+    if not url:
+        return ""
+    url = url.strip()
+    return f"<{url}>" if _SAFE_URL.fullmatch(url) else escape(url)
+
+
 def _marked(pieces: Sequence[Piece]) -> str:
     """Sentence text with the differing pieces in bold (white space kept outside the markers)."""
     out: list[str] = []
@@ -108,7 +119,7 @@ def render(comparison: Comparison, annotations: Sequence[Annotation]) -> str:
                 escape(a.id),
                 escape(a.outlet or a.title or ""),
                 published(a),
-                escape(a.url or ""),
+                url_cell(a.url),
                 sha_prefix(a),
             )
             for a in comparison.articles
