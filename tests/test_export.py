@@ -558,3 +558,34 @@ def test_markdown_links_only_plain_http_urls(url: str, href: str | None) -> None
     assert links == ([href] if href else [])
     cells = [inline_text(t) for t in tokens if t.type == "inline"]
     assert len(cells) == 2 and (href or cells[1] == url)
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=5),
+    max_leaves=30,
+)
+W3C_KEYS = st.sampled_from(
+    ["type", "items", "first", "target", "selector", "exact", "source", "body", "id", "start", "end", "sr:sha256"]
+)
+W3C_LIKE = st.recursive(
+    st.none() | st.integers(-5, 10**12) | st.text(max_size=12) | st.sampled_from(["Annotation", "AnnotationPage"]),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(W3C_KEYS, children, max_size=6),
+    max_leaves=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(JSON_VALUES, W3C_LIKE))
+def test_reading_any_json_as_w3c_fails_only_with_a_reason(document) -> None:
+    from spacereader.export.w3c import W3CError
+
+    try:
+        found, skipped = parse_w3c(document, "2026-01-01T00:00:00Z")
+    except W3CError as error:
+        assert str(error)
+        return
+    for annotation in found:
+        assert annotation.quote.strip() and annotation.label
+        assert annotation.start is None or 0 <= annotation.start <= (annotation.end or 0)
+    assert all(s.reason for s in skipped)
