@@ -11,7 +11,8 @@ order:
    occurrences the one whose context and position fit best wins;
 3. fuzzy quote: every sentence is scored as hypothes.is scores an approximate match
    (``(50·quote + 20·prefix + 20·suffix + 2·distance) / 92``, each part a rapidfuzz similarity in
-   0..1) and the best one is taken when it reaches `MIN_SCORE` and its text alone reaches
+   0..1; the distance term, normalised by the body's length, favours the sentences near the old
+   position) and the best one is taken when it reaches `MIN_SCORE` and its text alone reaches
    `MIN_QUOTE_SIMILARITY`.
 
 Whatever the stage, a sentence is only ever accepted when it shares at least half of its words with

@@ -292,7 +292,9 @@ class AnnotationStore:
         directory = Path(data_dir).expanduser() if data_dir else default_data_dir()
         path = directory / DATABASE
         try:
-            directory.mkdir(parents=True, exist_ok=True)
+            if not directory.is_dir():
+                directory.parent.mkdir(parents=True, exist_ok=True)
+                directory.mkdir(mode=0o700, exist_ok=True)  # notes can be private: the owner's only
             connection = sqlite3.connect(path, timeout=15.0, isolation_level=None, check_same_thread=False)
         except (OSError, sqlite3.Error) as error:
             raise StoreError(f"cannot open the annotation store in {directory}: {_reason(error)}") from error

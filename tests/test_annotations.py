@@ -437,3 +437,8 @@ def test_data_version_tells_a_reader_that_another_one_wrote(tmp_path: Path, arti
         second.delete(annotation.id)
         assert first.data_version() != seen
         assert [a.orphaned for a in first.for_comparison(comparison)] == [False]
+
+
+def test_a_new_data_dir_is_private(tmp_path: Path) -> None:
+    AnnotationStore.open(tmp_path / "deep" / "data").close()
+    assert (tmp_path / "deep" / "data").stat().st_mode & 0o777 == 0o700
