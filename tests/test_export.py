@@ -589,3 +589,11 @@ def test_reading_any_json_as_w3c_fails_only_with_a_reason(document) -> None:
         assert annotation.quote.strip() and annotation.label
         assert annotation.start is None or 0 <= annotation.start <= (annotation.end or 0)
     assert all(s.reason for s in skipped)
+
+
+def test_html_fragment_ids_are_distinct_for_distinct_sources() -> None:
+    from spacereader.export.html_report import _anchor
+
+    ids = {_anchor("s", source, 1) for source in ("a|b", "a*b", "a_b", "a-b", "a b", "a-b-1", "ab")}
+    assert len(ids) == 7
+    assert all(set(i) <= set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-") for i in ids)

@@ -70,9 +70,12 @@ def escape(text: str, quote: bool = True) -> str:
     return html_escape(plain(text), quote=quote)
 
 
+_ID_UNSAFE = re.compile(r"[^A-Za-z0-9]")
+
+
 def _anchor(*parts: object) -> str:
-    """A fragment id built from untrusted parts: only [A-Za-z0-9_-]."""
-    return "-".join(_SAFE_ID.sub("_", str(part)) for part in parts)
+    """A fragment id from untrusted parts: only [A-Za-z0-9_-], and different parts give different ids."""
+    return "-".join(_ID_UNSAFE.sub(lambda m: f"_{ord(m.group(0)):x}_", str(part)) for part in parts)
 
 
 def _text(text: str) -> str:
