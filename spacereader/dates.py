@@ -132,7 +132,7 @@ _RELATIVE = re.compile(
     r"\b(?:the\s+day\s+(after\s+tomorrow|before\s+yesterday)|(yesterday|today|tonight|tomorrow)"
     r"|this\s+(morning|afternoon|evening)"
     r"|(last|next|this|past|coming)\s+(week|month|year|weekend)"
-    rf"|({NUMBER}|an?|a\s+few|several)\s+(days?|weeks?|months?|years?)\s+(ago|earlier|later))\b",
+    rf"|({NUMBER}|an?|a\s+few|several)\s+(days?|weeks?|months?|years?)\s+(ago))\b",
     re.IGNORECASE,
 )
 _TIME = re.compile(
@@ -268,7 +268,7 @@ def find_dates(text: str, published: dt.date | None = None, future: bool | None 
             if not (1 <= day1 <= 31 and 1 <= day2 <= 31) or (month1, day1) >= (month2, day2):
                 continue
             year = int(year_text) if year_text else None
-            year, relative = _resolve_md(month1, day1, year, published, future)
+            year, relative = _resolve_md(month1, day1, year, published, _tense(text, m.start(), future))
             first, last = _day_value(year, month1, day1), _day_value(year, month2, day2)
             if first and last:
                 add(FoundDate(m.start(), m.end(), [first, last], "day", relative=relative))
@@ -287,7 +287,7 @@ def find_dates(text: str, published: dt.date | None = None, future: bool | None 
                 if follow and follow[0].islower() and follow not in ("and", "to", "at", "in", "when", "as"):
                     continue
             year = int(m.group(3)) if m.group(3) else None
-            year, relative = _resolve_md(month, day, year, published, future)
+            year, relative = _resolve_md(month, day, year, published, _tense(text, m.start(), future))
             value = _day_value(year, month, day)
             if value:
                 add(FoundDate(m.start(), m.end(), value, "day", relative=relative))
@@ -316,7 +316,7 @@ def find_dates(text: str, published: dt.date | None = None, future: bool | None 
             ):
                 continue
             if published is not None:
-                year, relative = _nearest_year(month, None, published, future), True
+                year, relative = _nearest_year(month, None, published, _tense(text, m.start(), future)), True
         value = f"{year:04d}-{month:02d}" if year is not None else f"--{month:02d}"
         add(FoundDate(m.start(), m.end(), value, "month", approximate=bool(part), relative=relative))
 
@@ -391,11 +391,28 @@ def find_dates(text: str, published: dt.date | None = None, future: bool | None 
         day_of_month = int(m.group(4)) if m.group(4) else None
         value = None
         if published is not None:
-            value = _resolve_weekday(published, weekday, modifier, day_of_month, future)
+            value = _resolve_weekday(published, weekday, modifier, day_of_month, _tense(text, m.start(), future))
         add(FoundDate(m.start(), m.end(), value, "day", relative=True))
 
     for m in _RELATIVE.finditer(text):
         add(FoundDate(m.start(), m.end(), *_resolve_relative(m, published)))
+
+    # "Saturday, October 12": the weekday names the day the explicit date gives; one fact.
+    days = {
+        f.start: f
+        for f in found
+        if f.precision == "day" and text[f.start : f.end].split()[-1].strip(",").lower() not in WEEKDAYS
+    }
+    merged: list[FoundDate] = []
+    for item in found:
+        if item.relative and text[item.start : item.end].split()[-1].strip(",").lower() in WEEKDAYS:
+            gap = re.match(r",?\s*(?:the\s+)?", text[item.end : item.end + 8])
+            target = days.get(item.end + (gap.end() if gap else 0))
+            if target is not None:
+                merged.append(FoundDate(item.start, target.end, target.normalized, "day"))
+                continue
+        merged.append(item)
+    found[:] = merged
 
     for m in _TIME.finditer(text):
         if m.group(3):
@@ -487,6 +504,14 @@ def _resolve_relative(m: re.Match[str], published: dt.date | None) -> tuple[obje
         year, month = _shift_month(published.year, published.month, -amount)
         return f"{year:04d}-{month:02d}", "month", True, True
     return str(published.year - amount), "year", True, True
+
+
+def _tense(text: str, start: int, future: bool | None) -> bool | None:
+    """Whether the words just before a date speak of the future ("will leave on", "is scheduled for")."""
+    if future is not None:
+        return future
+    clause = re.split(r"[,;:—–]\s", text[max(0, start - 60) : start])[-1]
+    return speaks_of_future(clause)
 
 
 def speaks_of_future(sentence: str) -> bool | None:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from spacereader import dates
 from spacereader.model import Article, Entity, Fact, Mention, Sentence
-from spacereader.names import NameSpan, fold, name_after, name_before, name_runs, same_name
+from spacereader.names import PERSON_NOUNS, ROLES, NameSpan, fold, name_after, name_before, name_runs, same_name
 from spacereader.numbers import (
     DIGITS,
     HEDGE,
@@ -73,6 +73,7 @@ DATE_CONTEXT = _lexicon(
         "meet": "met meeting meet summit",
         "confirm": "confirmed confirm",
         "film": "filmed filming shot shooting",
+        "deal": "sold sale acquired acquisition bought takeover merger merged",
     }
 )
 MONEY_CONTEXT = _lexicon(
@@ -257,17 +258,17 @@ _PER = re.compile(
 )
 
 _MONEY_PREFIXED = re.compile(
-    rf"(?:\b(?P<hedge>{HEDGE})\s+)?(?P<cur>{_CURRENCY_PREFIX_RE})\s?(?P<n1>{DIGITS})(?:[\s-]?(?P<s1>{SCALE}))?"
+    rf"(?P<cur>{_CURRENCY_PREFIX_RE})\s?(?P<n1>{DIGITS})(?:[\s-]?(?P<s1>{SCALE}))?"
     rf"(?:\s?(?P<join>-|–|to|and)\s?(?:{_CURRENCY_PREFIX_RE})?\s?(?P<n2>{DIGITS})(?:[\s-]?(?P<s2>{SCALE}))?)?"
     rf"(?:\s+(?P<post>{_CURRENCY_WORD_RE}))?"
 )
 _MONEY_WORDED = re.compile(
-    rf"(?:\b(?P<hedge>{HEDGE})\s+)?(?P<n1>{NUMBER})(?:\s?(?P<join>-|–|to)\s?(?P<n2>{NUMBER}))?(?:[\s-]?(?P<s1>{SCALE}))?"
+    rf"(?P<n1>{NUMBER})(?:\s?(?P<join>-|–|to)\s?(?P<n2>{NUMBER}))?(?:[\s-]?(?P<s1>{SCALE}))?"
     rf"\s+(?:of\s+)?(?P<cur>{_CURRENCY_WORD_RE})",
     re.IGNORECASE,
 )
 _MONEY_VAGUE = re.compile(
-    rf"(?:\b(?P<hedge>{HEDGE})\s+)?\b(?:(?P<many>tens|hundreds|dozens|several|a\s+few|many)\s+(?:of\s+)?)?"
+    rf"\b(?:(?P<many>tens|hundreds|dozens|several|a\s+few|many)\s+(?:of\s+)?)?"
     rf"(?P<scale>thousands|millions|billions|million|billion|thousand)\s+(?:of\s+)?(?P<cur>{_CURRENCY_WORD_RE})",
     re.IGNORECASE,
 )
@@ -293,9 +294,9 @@ _AGE_WHO = re.compile(
 _AGE_OF = re.compile(r"\b(?:at\s+)?(?:the\s+)?age\s+(?:of\s+)?(?P<n>\d{1,3})\b(?!\s*(?:%|-|–))")
 
 _DURATION = re.compile(
-    rf"(?:\b(?P<hedge>{HEDGE})\s+)?(?P<n1>{NUMBER})(?:\s*(?P<join>-|–|to|or)\s*(?P<n2>{NUMBER}))?"
+    rf"(?P<n1>{NUMBER}|\ban?)(?:\s*(?P<join>-|–|to|or)\s*(?P<n2>{NUMBER}))?"
     r"(?P<sep>[\s-]+)(?P<unit>seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|decades?|centuries|century)\b"
-    r"(?P<tail>[\s-]+old\b|\s+ago\b|\s+of\s+age\b|\s+earlier\b|\s+later\b)?",
+    r"(?P<tail>[\s-]+old\b|\s+ago\b|\s+of\s+age\b)?",
     re.IGNORECASE,
 )
 _DURATION_UNITS = {
@@ -313,8 +314,13 @@ _DURATION_UNITS = {
     "century": ("year", 100),
     "centurie": ("year", 100),
 }
+#: Capitalised words that may open a sentence before a count ("Only 300 people", "Some 40 ships").
+_COUNT_OPENERS = frozenset(
+    "only all some about nearly almost over just another around roughly exactly at least".split()
+)
+_DURATION_LEAD = frozenset("for within after lasted lasting spent spend took take than nearly almost over".split())
 _COUNT = re.compile(
-    rf"(?:\b(?P<hedge>{HEDGE})\s+)?(?<![^\W\d_]-)(?<![^\W\d_])(?P<n1>{DIGITS}|\b{WORDS})"
+    rf"(?<![^\W\d_]-)(?<![^\W\d_])(?P<n1>{DIGITS}|\b{WORDS})"
     rf"(?:\s*(?:-|–|to)\s*(?P<n2>{DIGITS}))?(?:\s+(?P<scale>million|billion|thousand|bn|mn)\b)?"
     r"(?P<percent>\s*%|\s+(?:per\s*cent|percent)\b)?",
     re.IGNORECASE,
@@ -385,8 +391,7 @@ def _amount(m: re.Match[str], n1: str, n2: str | None, s1: str | None, s2: str |
         if high <= low:
             return None
         return _interval(low, high), False
-    kind = hedge_kind(m.groupdict().get("hedge"))
-    return hedged(first * scale1, kind), kind is not None
+    return tidy(first * scale1), False
 
 
 def _nearest(text: str, start: int, end: int, lexicon: Mapping[str, str], reach: int = 90) -> str | None:
@@ -477,7 +482,7 @@ def _money(text: str) -> Iterable[_Candidate]:
         symbol = m.group("cur").strip().lower()
         currency = _CURRENCY_SYMBOLS.get(symbol) or (symbol.upper() if symbol.upper() in _CURRENCY_CODES else None)
         end = m.end()
-        if m.group("join") == "and" and not re.search(r"\bbetween\s+$", text[max(0, m.start() - 9) : m.start()]):
+        if m.group("join") == "and" and not re.search(r"\bbetween\s+$", text[max(0, m.start() - 9) : m.start()], re.I):
             end = m.end("s1") if m.group("s1") else m.end("n1")
             amount = _amount(m, "n1", None, "s1", None)
         else:
@@ -548,11 +553,13 @@ def _ages(text: str) -> Iterable[_Candidate]:
             if not 0 < age <= 125:
                 continue
             subject = name_before(text, m.start("n"))
-            if (
-                subject is None
-                or subject.tokens[-1].lower() in dates.MONTHS
-                or subject.tokens[-1].lower() in dates.WEEKDAYS
-            ):
+            if subject is None:
+                # "The veteran goalkeeper, 41, kept …": a person noun before the age, no name.
+                noun = re.search(r"\b([a-z]+)\s*[,(]\s*$", text[max(0, m.start("n") - 30) : m.start("n")])
+                if noun and (noun.group(1) in ROLES or noun.group(1) in PERSON_NOUNS):
+                    yield _Candidate("age", m.start("n"), m.end("n"), age, context="age")
+                continue
+            if subject.tokens[-1].lower() in dates.MONTHS or subject.tokens[-1].lower() in dates.WEEKDAYS:
                 continue
             if pattern is _AGE_PAREN and len(subject.tokens) < 2 and subject.role is None:
                 continue
@@ -573,7 +580,12 @@ def _durations(text: str) -> Iterable[_Candidate]:
     for m in _DURATION.finditer(text):
         if m.group("tail"):
             continue
-        first = parse_number(m.group("n1"))
+        if m.group("n1").lower() in ("a", "an"):
+            # "a year" is a duration after "for", "within", "more than" …, not in "once a year" or "$5m a year".
+            before = text[max(0, m.start() - 12) : m.start()].lower().split()
+            if _hedge_before(text, m.start()) is None and (not before or before[-1] not in _DURATION_LEAD):
+                continue
+        first = 1.0 if m.group("n1").lower() in ("a", "an") else parse_number(m.group("n1"))
         if first is None:
             continue
         unit_word = m.group("unit").lower()
@@ -591,9 +603,7 @@ def _durations(text: str) -> Iterable[_Candidate]:
                 continue
             value: object = _interval(first * factor, second * factor)
         else:
-            kind = hedge_kind(m.group("hedge"))
-            value = hedged(first * factor, kind)
-            approximate = kind is not None
+            value = tidy(first * factor)
         context = None
         after = re.match(r"\s+of\s+([a-z]+)|[\s-]+([a-z]+)", text[m.end() : m.end() + 30])
         if after and after.group(1):
@@ -630,9 +640,9 @@ def _counts(text: str) -> Iterable[_Candidate]:
             previous
             and previous.group(1)[:1].isupper()
             and previous.group(1).isalpha()
-            and len(before.strip()) > len(previous.group(1))
             and previous.group(1).lower() not in dates.MONTHS
-            and previous.group(1).lower() not in ("the", "some", "about")
+            and previous.group(1).lower() not in _FUNCTION
+            and previous.group(1).lower() not in _COUNT_OPENERS
         ):
             continue
         if text[m.end() : m.end() + 1] in (":", "/") or (
@@ -641,7 +651,6 @@ def _counts(text: str) -> Iterable[_Candidate]:
             continue
         scale = scale_of(m.group("scale")) if m.group("scale") else 1
         second = parse_number(m.group("n2")) if m.group("n2") else None
-        kind = hedge_kind(m.group("hedge"))
         if m.group("percent"):
             noun, end = "percent", m.end()
         else:
@@ -655,8 +664,8 @@ def _counts(text: str) -> Iterable[_Candidate]:
                 continue
             value: object = _interval(first * scale, second * scale)
         else:
-            value = hedged(first * scale, kind)
-        yield _Candidate("count", m.start(), end, value, approximate=kind is not None, context=noun, qualifier=noun)
+            value = tidy(first * scale)
+        yield _Candidate("count", m.start(), end, value, context=noun, qualifier=noun)
     for m in _COUNT_VAGUE.finditer(text):
         found = _counted_noun(text, m.end(), min(len(text), m.end() + 80))
         if found is None:
@@ -692,36 +701,106 @@ def _dates(text: str, published, future: bool | None) -> Iterable[_Candidate]:
         )
 
 
+_HEDGE_BEFORE = re.compile(rf"(?<![\w-])({HEDGE})\s+$", re.IGNORECASE)
+
+
+def _hedge_before(text: str, start: int) -> re.Match[str] | None:
+    """A hedge ("about", "more than", "up to") right before an amount, looked up backwards in a short window."""
+    low = max(0, start - 24)
+    return _HEDGE_BEFORE.search(text, low, start)
+
+
+def _apply_hedge(candidate: _Candidate, text: str) -> None:
+    """Widen an amount to the hedge before it: "more than $60 million" → [60000000, None], approximate."""
+    match = _hedge_before(text, candidate.start)
+    if match is None:
+        return
+    kind = hedge_kind(match.group(1))
+    candidate.start = match.start(1)
+    candidate.approximate = True
+    value = candidate.normalized
+    if candidate.attribute == "money" and isinstance(value, dict) and isinstance(value.get("amount"), int | float):
+        candidate.normalized = {**value, "amount": hedged(value["amount"], kind)}
+    elif candidate.attribute == "duration" and isinstance(value, dict) and isinstance(value.get("value"), int | float):
+        candidate.normalized = {**value, "value": hedged(value["value"], kind)}
+    elif candidate.attribute == "count" and isinstance(value, int | float):
+        candidate.normalized = hedged(value, kind)
+
+
 def _resolve(candidates: list[_Candidate]) -> list[_Candidate]:
     """Keep non-overlapping candidates: higher priority first, then the longer, then the earlier."""
     ordered = sorted(candidates, key=lambda c: (-_PRIORITY[c.attribute], -(c.end - c.start), c.start))
     kept: list[_Candidate] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # the kept spans, sorted and disjoint: a bisect finds the neighbours
+    ends: list[int] = []
     for candidate in ordered:
-        if any(candidate.start < end and start < candidate.end for start, end in taken):
+        index = bisect.bisect_right(starts, candidate.start)
+        if index and ends[index - 1] > candidate.start:
             continue
+        if index < len(starts) and starts[index] < candidate.end:
+            continue
+        starts.insert(index, candidate.start)
+        ends.insert(index, candidate.end)
         kept.append(candidate)
-        taken.append((candidate.start, candidate.end))
     kept.sort(key=lambda c: c.start)
-    return _drop_conversions(kept)
-
-
-def _drop_conversions(kept: list[_Candidate]) -> list[_Candidate]:
-    """ "2,300 feet (701 meters)": the figure in brackets restates the one before it."""
     return kept
 
 
-def _sentence_candidates(text: str, published) -> list[_Candidate]:
-    future = _future(text)
-    candidates = [
-        *_money(text),
-        *_ages(text),
-        *_dates(text, published, future),
-        *_durations(text),
-        *_counts(text),
+_DIGIT = re.compile(r"\d")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_NUMBER_WORDS = frozenset(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozen dozens hundred hundreds thousand "
+    "thousands million millions billion billions tens several few".split()
+)
+_MONEY_TRIGGERS = frozenset(
+    "million millions billion billions thousand thousands trillion crore lakh secret undisclosed disclose disclosed "
+    "reveal revealed confidential public".split()
+)
+_AGE_TRIGGERS = frozenset("old age aged".split())
+_DATE_TRIGGERS = frozenset(
+    [
+        *dates.MONTHS,
+        *dates.WEEKDAYS,
+        *dates.DECADE_WORDS,
+        *"yesterday today tonight tomorrow ago week weekend month year morning afternoon evening".split(),
     ]
+)
+_DURATION_TRIGGERS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years decade decades century "
+    "centuries".split()
+)
+_COUNT_TRIGGERS = frozenset(_GROUP_NOUNS.split("|"))
+
+
+def _sentence_candidates(text: str, published) -> list[_Candidate]:
+    candidates: list[_Candidate] = []
+    # Most sentences state no figure: cheap word checks skip the extractors that cannot match.
+    if _DIGIT.search(text):
+        money = ages = found_dates = durations = counts = True
+    else:
+        words = set(_LOWER_WORD.findall(text.lower()))
+        numbers = bool(words & _NUMBER_WORDS)
+        money = bool(words & _MONEY_TRIGGERS)
+        ages = numbers and bool(words & _AGE_TRIGGERS)
+        found_dates = bool(words & _DATE_TRIGGERS)
+        durations = bool(words & _DURATION_TRIGGERS)
+        counts = numbers or bool(words & _COUNT_TRIGGERS)
+    if money:
+        candidates += _money(text)
+    if ages:
+        candidates += _ages(text)
+    if found_dates:
+        candidates += _dates(text, published, None)
+    if durations:
+        candidates += _durations(text)
+    if counts:
+        candidates += _counts(text)
     if not candidates:
         return []
+    for candidate in candidates:
+        if candidate.attribute in ("money", "duration", "count") and candidate.normalized != "undisclosed":
+            _apply_hedge(candidate, text)
     kept = _resolve(candidates)
     result = []
     for index, candidate in enumerate(kept):
@@ -729,7 +808,7 @@ def _sentence_candidates(text: str, published) -> list[_Candidate]:
         if (
             previous is not None
             and candidate.attribute in ("count", "duration")
-            and text[previous.end : candidate.start].strip(" ") == "("
+            and re.fullmatch(r"[\s\w.-]{0,24}\(\s*", text[previous.end : candidate.start])
             and previous.attribute in ("count", "duration")
         ):
             continue  # "2,300 feet (701 meters)"

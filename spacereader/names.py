@@ -32,7 +32,7 @@ ROLES = frozenset(
     mr mrs ms miss mx dr prof professor sir dame lord lady madam mister
     president vice prime minister ministers premier chancellor king queen prince princess emperor pope
     senator sen rep representative congressman congresswoman governor gov mayor ambassador secretary
-    general gen col colonel capt captain lt lieutenant sgt sergeant maj major commander admiral marshal
+    gen col colonel capt captain lt lieutenant sgt sergeant maj major commander admiral marshal
     judge justice attorney chairman chairwoman chair ceo cfo coo cto founder cofounder co-founder chief head
     director filmmaker producer actor actress singer rapper writer author novelist poet artist painter
     coach manager striker midfielder defender goalkeeper captain player forward champion
@@ -54,6 +54,14 @@ OPENERS = frozenset(
     according last next earlier later today yesterday tomorrow tonight one two three four five
     born even just only once like unlike among between about against under over through into onto upon
     other another filming shooting speaking asked contacted announced unlike dear hello thanks thank yes
+    """.split()
+)
+#: Lower-case nouns for a person, before an age with no name ("the goalkeeper, 41,").
+PERSON_NOUNS = frozenset(
+    """
+    man woman boy girl child teenager teen baby toddler father mother son daughter husband wife brother sister
+    victim driver passenger suspect resident pensioner student worker farmer soldier patient neighbour neighbor
+    owner survivor witness pedestrian cyclist motorcyclist climber hiker fan mum dad grandmother grandfather
     """.split()
 )
 _CONNECTORS = frozenset("de da das do dos du del della der den van von la le di bin ibn al el y zu".split())
@@ -194,6 +202,13 @@ def _clean_run(words: list[re.Match[str]], text: str, sentence_start: bool) -> N
     """Strip openers, roles and time words from a run of capitalised words; None if nothing is left."""
     role = None
     items = list(words)
+    # "Foreign Minister Olga Brandt", "Prime Minister John Major": drop up to the last role with a name after it.
+    last_role = max(
+        (i for i, item in enumerate(items[:-1]) if strip_possessive(item.group(0)).lower() in ROLES), default=-1
+    )
+    if last_role >= 0:
+        role = strip_possessive(items[last_role].group(0)).lower()
+        items = items[last_role + 1 :]
     while items:
         word = items[0].group(0)
         lower = strip_possessive(word).lower()

@@ -43,15 +43,15 @@ def conflicts_table(comparison: Comparison, color: bool = False) -> str:
             blocks.append(f"  {_printable(conflict.explanation)}")
             rows: list[Sequence[str]] = [
                 (
-                    "    " + labels[value.fact.source],
+                    labels[value.fact.source],
                     _printable(value.fact.value),
                     f"#{value.fact.sentence}",
                     "“" + _printable(value.quote) + "”",
                 )
                 for value in conflict.values
             ]
-            table = format_table(("    SOURCE", "VALUE", "SENT", "QUOTE"), rows, (36, 32, 6, 100))
-            blocks.append(table.rstrip("\n"))
+            table = format_table(("SOURCE", "VALUE", "SENT", "QUOTE"), rows, (36, 32, 6, 100))
+            blocks.extend("    " + line for line in table.rstrip("\n").split("\n"))
             blocks.append("")
     return "\n".join(blocks).rstrip("\n") + "\n"
 

@@ -1,0 +1,234 @@
+"""Conflicts: the seeds' known disagreements, look-alike non-conflicts, the kinds, and the CLI."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import pytest
+
+from spacereader.cli import main
+from spacereader.conflicts import compare_facts
+from spacereader.model import Article, Conflict
+from spacereader.segment import segment
+
+
+def conflicts_of(*bodies: str | tuple[str, dt.date | None]) -> tuple[Conflict, ...]:
+    articles = []
+    for index, item in enumerate(bodies):
+        body, published = item if isinstance(item, tuple) else (item, None)
+        articles.append(Article(id=f"s{index}", path=f"s{index}.txt", body=body, sha256="", published=published))
+    sentences = {article.id: segment(article.body, article.id) for article in articles}
+    return compare_facts(articles, sentences)[3]
+
+
+def figures(conflicts: tuple[Conflict, ...]) -> list[Conflict]:
+    return [c for c in conflicts if c.kind != "variant"]
+
+
+# ── the seeds ──────────────────────────────────────────────────────────────────────────────────────
+
+
+def _values(conflict: Conflict) -> list:
+    return sorted(value.fact.normalized for value in conflict.values)
+
+
+def test_seed_ages(seed_comparison) -> None:
+    ages = {c.entity: c for c in seed_comparison.conflicts if c.attribute == "age"}
+    assert _values(ages["Yulia Peresild"]) == [36, 37, 38]
+    assert _values(ages["Klim Shipenko"]) == [38, 38, 39]
+    for conflict in ages.values():
+        assert conflict.kind == "conflict"
+        assert "publication date" in conflict.explanation
+        assert {value.fact.source[:3] for value in conflict.values} == {"002", "003", "004"}
+
+
+def test_seed_name_variants(seed_comparison) -> None:
+    variants = {c.entity: {v.fact.value for v in c.values} for c in seed_comparison.conflicts if c.kind == "variant"}
+    assert variants["Yulia Peresild"] == {"Yulia Peresild", "Yuliya Peresild", "Yulija Peresild"}
+    assert variants["Klim Shipenko"] == {"Klim Shipenko", "Klim Chipenko"}
+    assert "Anton Shkaplerov" not in variants
+
+
+def test_seeds_agree_on_the_launch_the_return_and_the_stay(seed_comparison) -> None:
+    for conflict in seed_comparison.conflicts:
+        assert conflict.attribute not in ("date", "duration"), conflict.explanation
+    durations = {
+        f.normalized["value"]
+        for f in seed_comparison.facts
+        if f.attribute == "duration" and f.normalized["unit"] == "day"
+    }
+    assert durations == {12}
+    days = [
+        f.normalized for f in seed_comparison.facts if f.attribute == "date" and f.source.startswith(("001", "003"))
+    ]
+    assert "2021-10-05" in days and "2021-10-17" in days
+
+
+def test_seed_conflicts_only_figures_the_articles_really_disagree_on(seed_comparison) -> None:
+    kinds = {(c.attribute, c.kind) for c in seed_comparison.conflicts}
+    assert kinds <= {("age", "conflict"), ("name", "variant")}
+
+
+def test_conflict_ids_are_stable(seed_articles) -> None:
+    from spacereader.comparison import build_comparison
+
+    first = [c.id for c in build_comparison(seed_articles).conflicts]
+    again = [c.id for c in build_comparison(seed_articles).conflicts]
+    assert first == again and len(set(first)) == len(first)
+
+
+def test_values_quote_the_source(seed_comparison) -> None:
+    for conflict in seed_comparison.conflicts:
+        assert conflict.explanation.endswith(".")
+        for value in conflict.values:
+            body = seed_comparison.article(value.fact.source).body
+            assert body[value.fact.start : value.fact.end] == value.fact.value
+            assert value.fact.value in value.quote
+
+
+# ── kinds ──────────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_ages_with_publication_dates_are_a_time_shift_when_the_birth_windows_overlap() -> None:
+    found = conflicts_of(
+        ("Actress Yulia Peresild, 37, flew to the station.", dt.date(2021, 10, 5)),
+        ("Actress Yulia Peresild, 38, starred in the film.", dt.date(2023, 4, 12)),
+    )
+    (conflict,) = figures(found)
+    assert conflict.kind == "time-shift" and "birth date" in conflict.explanation
+
+
+def test_ages_with_publication_dates_conflict_when_no_birth_date_fits() -> None:
+    found = conflicts_of(
+        ("Actress Yulia Peresild, 36, flew to the station.", dt.date(2021, 10, 5)),
+        ("Actress Yulia Peresild, 38, flew to the station.", dt.date(2021, 10, 6)),
+    )
+    (conflict,) = figures(found)
+    assert conflict.kind == "conflict" and "no single birth date" in conflict.explanation
+
+
+def test_an_undated_source_names_the_missing_date() -> None:
+    found = conflicts_of(
+        ("Actress Yulia Peresild, 37, flew to the station.", dt.date(2021, 10, 5)),
+        "Actress Yulia Peresild, 38, flew to the station.",
+    )
+    (conflict,) = figures(found)
+    assert conflict.kind == "conflict" and "s1 has no publication date" in conflict.explanation
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        (
+            "The probe was launched on 14 July 2023 from Sriharikota.",
+            "The probe was launched from Sriharikota on 15 July 2023.",
+            "conflict",
+        ),
+        ("The crash killed 45 people, officials said.", "The crash killed 54 people, officials said.", "conflict"),
+        ("The new stadium cost $1.2 billion to build.", "The new stadium cost $1.5 billion to build.", "conflict"),
+        (
+            "The new stadium cost $198.5 million to build.",
+            "The new stadium cost $200 million to build.",
+            "approximation",
+        ),
+        (
+            "The new stadium cost more than $60 million to build.",
+            "The new stadium cost $62 million to build.",
+            "approximation",
+        ),
+        (
+            "The crew stayed two weeks aboard the station.",
+            "The crew stayed 12 days aboard the station.",
+            "approximation",
+        ),
+        ("The crew stayed 20 days aboard the station.", "The crew stayed 12 days aboard the station.", "conflict"),
+    ],
+)
+def test_kinds(a: str, b: str, kind: str) -> None:
+    (conflict,) = figures(conflicts_of(a, b))
+    assert conflict.kind == kind
+    assert len(conflict.values) == 2
+
+
+# ── look-alikes that are not conflicts ─────────────────────────────────────────────────────────────
+
+LOOK_ALIKES = [
+    # a film's budget against a ticket price
+    ("The film had a budget of $200 million.", "Tickets for the premiere cost $25 each."),
+    # a release year against an award year
+    ("The film was released in 2013.", "The film won the Oscar in 2014."),
+    # one value in two spellings
+    ("They flew into orbit for twelve days.", "They flew into orbit for 12 days."),
+    ("The crew stayed a twelve-day stint in orbit.", "The crew stayed 12 days in orbit."),
+    # a point inside a range, a coarse date containing a fine one
+    ("The crew will launch on October 5, 2021.", "The crew will launch from October 5 to 17, 2021."),
+    ("The crew launched in October 2021 from Baikonur.", "The crew launched on October 5, 2021 from Baikonur."),
+    ("The crew launched in 2021 from Baikonur.", "The crew launched in October 2021 from Baikonur."),
+    # a hedge around the same number
+    ("The film cost about $35 million to make.", "The film cost $35 million to make."),
+    # two people who share a first name, two with similar surnames
+    ("Actor Tom Cruise, 59, plans a film in space.", "Actor Tom Hanks, 65, plans a film in space."),
+    ("Director Klim Shipenko, 38, flew to the station.", "Cosmonaut Anton Shkaplerov, 49, flew to the station."),
+    # different currencies
+    ("The film had a budget of €30 million.", "The film had a budget of $35 million."),
+    # a deal's value against its price per share
+    (
+        "Northwind will buy Halcyon in a deal worth $12 billion.",
+        "Northwind will buy Halcyon in a deal at $31.75 per share.",
+    ),
+    # counts of different things
+    ("She was chosen from 3,000 candidates.", "She was chosen from 3,000 candidates and 40 finalists."),
+    ("The station hosts 3 cosmonauts and 2 tourists.", "The station hosts 7 astronauts."),
+    # launches of different missions in unrelated sentences
+    ("The first satellite was launched in 1957.", "The new probe was launched on 14 July 2023."),
+    # a secret budget against a known one
+    ("The budget of the film is secret.", "The film had a budget of $200 million."),
+    # one source gives two values for the slot: it is about two things
+    (
+        "The first probe was launched in 2019. The second probe was launched in 2021.",
+        "The probe was launched in 2020 after delays.",
+    ),
+    # relative dates without a publication date
+    ("The crew will launch on Tuesday night.", "The crew will launch the day after tomorrow."),
+    # an unattributed age
+    ("The 37-year-old said she was ready.", "The 38-year-old said she was ready."),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), LOOK_ALIKES, ids=[a[:40] for a, _ in LOOK_ALIKES])
+def test_look_alikes_are_not_conflicts(a: str, b: str) -> None:
+    assert figures(conflicts_of(a, b)) == []
+
+
+# ── the command ────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_cli_json(capsys) -> None:
+    assert main(["conflicts", "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["schema"] == "spacereader.conflicts/1" and document["sources"]
+    ages = [c for c in document["conflicts"] if c["attribute"] == "age"]
+    assert {c["entity"] for c in ages} == {"Yulia Peresild", "Klim Shipenko"}
+    value = ages[0]["values"][0]
+    assert set(value) >= {"source", "value", "normalized", "quote", "sentence", "start", "end"}
+    fact = document["facts"][0]
+    assert set(fact) >= {"source", "entity", "attribute", "value", "normalized", "sentence", "start", "end"}
+
+
+def test_cli_csv_and_table(capsys) -> None:
+    assert main(["conflicts", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert {row["kind"] for row in rows} == {"conflict", "variant"}
+    assert main(["conflicts"]) == 0
+    out = capsys.readouterr().out
+    assert "Yulia Peresild" in out and "\x1b[" not in out
+
+
+def test_cli_article_text_is_not_markup(tmp_path, capsys) -> None:
+    (tmp_path / "a.txt").write_text("The new stadium cost $1.2 billion [red]to build[/red].\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The new stadium cost $1.5 billion [red]to build[/red].\n", encoding="utf-8")
+    assert main(["conflicts", str(tmp_path)]) == 0
+    assert "[red]to build[/red]" in capsys.readouterr().out
