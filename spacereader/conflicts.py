@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -203,8 +204,8 @@ def _compare_dates(a: Fact, b: Fact) -> str:
         if contains:
             return "same"
         if a.relative or b.relative:
-            gap = min(abs((ba[0] - bb[1]).days), abs((bb[0] - ba[1]).days))
-            return "time-shift" if gap <= 7 else "conflict"
+            # Read against a publication date that may be off (a crawl date, an update): the weaker kind.
+            return "time-shift"
         return "conflict"
     ma, mb = month_day(na) if not ba else _month_day_of(ba), month_day(nb) if not bb else _month_day_of(bb)
     if ma and mb:
@@ -309,13 +310,58 @@ def _subject(attribute: str, entity: str | None, context: str | None, qualifier:
         "date": f"the date of the {context}" if context else "the date",
         "money": f"the {context}" if context else "the amount",
         "duration": f"how long the {context} lasts" if context else "the duration",
-        "count": f"the number of {context}s" if context and context != "percent" else "the percentage",
+        "count": _count_subject(context, qualifier),
     }[attribute]
     if qualifier and attribute == "money":
         what += f" {qualifier}"
     if entity:
         what += f" of {entity}"
     return what
+
+
+_PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children", "foot": "feet", "staff": "staff"}
+_TOLL_EVENTS = ("killed", "injured", "missing", "arrested", "evacuated", "rescued", "infected")
+
+
+def _plural(noun: str) -> str:
+    head, _, last = noun.rpartition(" ")
+    if last in _PLURALS:
+        word = _PLURALS[last]
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        word = last[:-1] + "ies"
+    elif last.endswith(("s", "x", "ch", "sh")):
+        word = last + "es"
+    else:
+        word = last + "s"
+    return f"{head} {word}" if head else word
+
+
+def _count_subject(context: str | None, qualifier: str | None) -> str:
+    if not context or context == "percent":
+        return "the percentage"
+    noun = qualifier or context
+    rest = context[len(noun) :] if context.startswith(noun) else ""
+    return f"the number of {_plural(noun)}{rest}"
+
+
+def _rising_toll(key: tuple, values: list[Fact], articles: Mapping[str, Article]) -> bool:
+    """Casualty-like counts that only grow with the publication date: a toll that rose, not a disagreement."""
+    context = str(key[1])
+    if not context.endswith(_TOLL_EVENTS):
+        return False
+    dated = []
+    for fact in values:
+        published = articles[fact.source].published
+        amount = _amount_of(fact)
+        if published is None or amount is None:
+            return False
+        dated.append((published, amount[0]))
+    if len({day for day, _ in dated}) < 2:
+        return False
+    dated.sort()
+    return all(
+        later_value >= value for (day, value), (later, later_value) in itertools.pairwise(dated) if later > day
+    ) and all(v1 == v2 for (d1, v1), (d2, v2) in itertools.pairwise(dated) if d1 == d2)
 
 
 def _quote(fact: Fact, body: str, sentence: Sentence) -> str:
@@ -410,7 +456,9 @@ def _judge(
     verdicts.discard("same")
     if not verdicts or "unknown" in verdicts:
         return None
-    if "conflict" in verdicts:
+    if "conflict" in verdicts and attribute == "count" and _rising_toll(key, values, articles):
+        kind = "time-shift"
+    elif "conflict" in verdicts:
         kind = "conflict"
     elif "time-shift" in verdicts:
         kind = "time-shift"
@@ -420,7 +468,7 @@ def _judge(
         values[0].entity if all(f.entity and fold(f.entity) == fold(values[0].entity or "") for f in values) else None
     )
     context = None if attribute == "age" else key[1]
-    qualifier = None if attribute in ("age", "count") else (key[2] if len(key) > 2 else None)
+    qualifier = None if attribute == "age" else (key[2] if len(key) > 2 else None)
     subject = _subject(attribute, entity, context, qualifier)
     said = "; ".join(f"{articles[f.source].label} says {_shown(f)}" for f in values)
     if attribute == "age":
@@ -428,6 +476,11 @@ def _judge(
         explanation = f"The sources disagree on {subject}: {said} — {tail}."
     elif kind == "approximation":
         explanation = f"The sources give {subject} differently but compatibly: {said} (a rounded or hedged figure)."
+    elif kind == "time-shift" and attribute == "count":
+        explanation = (
+            f"The sources differ on {subject}: {said}, but the later reports give the higher figures, as a toll "
+            "that rises over time would."
+        )
     elif kind == "time-shift":
         explanation = (
             f"The sources differ on {subject}: {said}, a gap that relative dates read against different "

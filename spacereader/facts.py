@@ -60,6 +60,7 @@ DATE_CONTEXT = _lexicon(
         "election": "election elections elected vote voted polls",
         "sign": "sign signed signs signing",
         "found": "founded founding established",
+        "build": "built build constructed completed",
         "award": "won award awarded prize",
         "start": "began begin begins start started starts starting kicked opened opening",
         "end": "ended ends end finished finish concluded closing closed",
@@ -123,6 +124,18 @@ DURATION_CONTEXT = _lexicon(
         "ceasefire": "ceasefire truce",
     }
 )
+#: What happened to the people or things a count counts ("seven people were killed").
+COUNT_EVENTS = _lexicon(
+    {
+        "killed": "killed dead died deaths death toll fatalities perished",
+        "injured": "injured wounded hurt hospitalised hospitalized hospital",
+        "missing": "missing unaccounted",
+        "arrested": "arrested detained",
+        "evacuated": "evacuated displaced homeless",
+        "rescued": "rescued saved",
+        "infected": "infected cases tested",
+    }
+)
 #: Measure units after a number: the unit is what the count measures.
 UNITS = _lexicon(
     {
@@ -169,7 +182,7 @@ _IRREGULAR = {
 _NOT_NOUNS = frozenset(
     "was is has does says its this his hers ours yours theirs as us thus always perhaps whereas across "
     "less unless plus yes news series species means various previous famous serious numerous enormous "
-    "gas bus towards afterwards besides sometimes nevertheless indeed was has is".split()
+    "gas bus towards afterwards besides sometimes nevertheless indeed was has is others ones yours themselves".split()
 )
 _FUNCTION = frozenset(
     "a an the of in on at by for from with to and or but that which who whom whose this these those it its "
@@ -295,7 +308,7 @@ _AGE_OF = re.compile(r"\b(?:at\s+)?(?:the\s+)?age\s+(?:of\s+)?(?P<n>\d{1,3})\b(?
 
 _DURATION = re.compile(
     rf"(?P<n1>{NUMBER}|\ban?)(?:\s*(?P<join>-|–|to|or)\s*(?P<n2>{NUMBER}))?"
-    r"(?P<sep>[\s-]+)(?P<unit>seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?|yrs?|decades?|centuries|century)\b"
+    r"(?P<sep>[\s-]+)(?P<unit>seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|years?|yrs?|decades?|centuries|century)\b"
     r"(?P<tail>[\s-]+old\b|\s+ago\b|\s+of\s+age\b)?",
     re.IGNORECASE,
 )
@@ -311,6 +324,7 @@ _DURATION_UNITS = {
     "year": ("year", 1),
     "yr": ("year", 1),
     "decade": ("year", 10),
+    "fortnight": ("week", 2),
     "century": ("year", 100),
     "centurie": ("year", 100),
 }
@@ -439,6 +453,12 @@ def _plural_noun(word: str) -> bool:
     )
 
 
+def _count_value(first: float, second: float | None, scale: float) -> object:
+    if second is not None and second > first:
+        return _interval(first * scale, second * scale)
+    return tidy(first * scale)
+
+
 def _counted_noun(text: str, end: int, limit: int) -> tuple[str, int] | None:
     """The noun a number counts ("3,000 candidates", "three Russian cosmonauts", "230 cubic meters")."""
     cursor = end
@@ -547,7 +567,11 @@ def _ages(text: str) -> Iterable[_Candidate]:
         if subject is None and re.search(r"(?:,\s*|\bis\s+|\bwas\s+)$", text[max(0, m.start() - 6) : m.start()]):
             subject = name_before(text, m.start())
         yield _Candidate("age", m.start(), m.end(), tidy(age), subject=subject, context="age")
+    # Several "(23)" in one sentence are goal minutes or list numbers, not ages.
+    paren_ages = len(_AGE_PAREN.findall(text)) == 1
     for pattern in (_AGE_COMMA, _AGE_PAREN):
+        if pattern is _AGE_PAREN and not paren_ages:
+            continue
         for m in pattern.finditer(text):
             age = int(m.group("n"))
             if not 0 < age <= 125:
@@ -657,8 +681,19 @@ def _counts(text: str) -> Iterable[_Candidate]:
             found = _counted_noun(text, m.end(), min(len(text), m.end() + 80))
             if found is None:
                 continue
-            noun, _ = found
+            noun, noun_end = found
             end = m.end()
+            event = _nearest(text, m.start(), noun_end, COUNT_EVENTS, reach=40)
+            if event:
+                yield _Candidate(
+                    "count",
+                    m.start(),
+                    end,
+                    _count_value(first, second, scale),
+                    context=f"{noun} {event}",
+                    qualifier=noun,
+                )
+                continue
         if second is not None:
             if second <= first:
                 continue

@@ -304,11 +304,15 @@ def name_after(text: str, position: int, end: int | None = None, max_words: int 
             runs and _only_roles(text[cursor : runs[0].start])
         ):
             run = runs[0]
-            if len(run.tokens) == 1 and _demonym(run.tokens[0]):
-                nxt = re.match(r"\s+([a-z]+)", text[run.end : window_end])
-                if nxt:
-                    cursor = run.end
-                    continue
+            nxt = re.match(r"\s+([a-z]+)", text[run.end : window_end])
+            # "Russian actress …", "the Chelsea striker …": a capitalised modifier of a role, not the person.
+            if nxt and (
+                (len(run.tokens) == 1 and _demonym(run.tokens[0]))
+                or nxt.group(1) in ROLES
+                or nxt.group(1) in PERSON_NOUNS
+            ):
+                cursor = run.end
+                continue
             return run
         skip = _SKIPPABLE.match(text, cursor, window_end)
         if not skip:
