@@ -296,3 +296,96 @@ async def test_broken_config_is_reported_not_fatal(tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await wait_ready(app, pilot)
         assert any("config.toml" in str(n.message) for n in app._notifications)
+
+
+# ── annotations and export ──────────────────────────────────────────────────────────────────────
+
+
+async def _until(pilot, predicate, tries: int = 100) -> None:
+    for _ in range(tries):
+        if predicate():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("condition not reached")
+
+
+async def test_annotate_edit_delete(private_data_dir):
+    from spacereader.annotations import AnnotationStore
+
+    app = sample_app(data_dir=str(private_data_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        await _until(pilot, lambda: app.store is not None)
+        await pilot.press("g", "l", "a")  # Orbit News, sentence 1
+        assert app.screen.__class__.__name__ == "AnnotationDialog"
+        assert app.focused.id == "note"
+        await pilot.press(*"she was 37", "enter")
+        await _until(pilot, lambda: len(app.annotations) == 1)
+        saved = app.annotations[0]
+        assert (saved.source, saved.sentence, saved.label, saved.note) == ("orbit", 0, "note", "she was 37")
+        assert "✎" in screen_text(app)
+        # the store has it, committed, for any other process
+        with AnnotationStore.open(private_data_dir) as other:
+            assert [a.note for a in other.all()] == ["she was 37"]
+
+        # edit: the dialog comes back with the note; choose another label
+        await pilot.press("a")
+        assert app.screen.query_one("#note").value == "she was 37"
+        app.screen.query_one("#label").value = "disputed"
+        await pilot.press("end", *" (checked)", "enter")
+        await _until(pilot, lambda: app.annotations and app.annotations[0].label == "disputed")
+        assert app.annotations[0].note == "she was 37 (checked)"
+        assert len(app.annotations) == 1
+
+        # escape cancels without a change
+        await pilot.press("a", "x", "escape")
+        await pilot.pause()
+        assert app.annotations[0].note == "she was 37 (checked)"
+
+        # next / previous annotation
+        await pilot.press("G", "m")
+        assert app.view.current_sentence == ("orbit", 0)
+
+        # the panel lists it; d deletes after a confirmation
+        await pilot.press("A")
+        assert "disputed" in screen_text(app)
+        await pilot.press("d")
+        assert app.screen.__class__.__name__ == "ConfirmScreen"
+        await pilot.press("y")
+        await _until(pilot, lambda: not app.annotations)
+        with AnnotationStore.open(private_data_dir) as other:
+            assert other.all() == ()
+
+
+async def test_annotate_empty_cell_is_explained():
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        await _until(pilot, lambda: app.store is not None)
+        await pilot.press("g", "j", "l", "l", "a")  # row 2 has no Wire sentence
+        assert app.screen is app.screen_stack[0]
+        assert any("no sentence" in str(n.message) for n in app._notifications)
+
+
+async def test_export_and_overwrite(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("e")
+        assert app.screen.__class__.__name__ == "ExportDialog"
+        path_input = app.screen.query_one("#path")
+        assert path_input.value == str(tmp_path / "spacereader-report.md")
+        await pilot.press("enter")
+        target = tmp_path / "spacereader-report.md"
+        await _until(pilot, target.exists)
+        await _until(pilot, lambda: any("Exported md to" in str(n.message) for n in app._notifications))
+        assert "Yulia" in target.read_text(encoding="utf-8")
+        target.write_text("keep me", encoding="utf-8")
+        await pilot.press("e", "enter")
+        assert app.screen.__class__.__name__ == "ConfirmScreen"
+        await pilot.press("n")
+        await pilot.pause(0.1)
+        assert target.read_text(encoding="utf-8") == "keep me"
+        await pilot.press("e", "enter", "y")
+        await _until(pilot, lambda: target.read_text(encoding="utf-8") != "keep me")

@@ -6,6 +6,19 @@ import argparse
 
 
 def run(args: argparse.Namespace) -> int:
-    from spacereader.tui.app import run_reader
+    # Fork the analysis before Textual is imported, so the two run side by side (see tui/analysis.py).
+    from spacereader.tui.analysis import start
 
-    return run_reader(args)
+    analysis = start(
+        getattr(args, "paths", None) or [],
+        encoding=getattr(args, "encoding", None),
+        pivot=getattr(args, "pivot", None),
+        threshold=getattr(args, "threshold", None),
+    )
+    try:
+        from spacereader.tui.app import run_reader
+
+        return run_reader(args, analysis)
+    finally:
+        if analysis is not None:
+            analysis.close()

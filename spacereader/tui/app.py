@@ -18,11 +18,12 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Input, Label, LoadingIndicator, ProgressBar, Static
+from textual.widgets import Footer, Input, Label, LoadingIndicator, ProgressBar
 
 from spacereader.tui.commands import ReaderCommands
 from spacereader.tui.components.comparison_view import ComparisonView
 from spacereader.tui.components.panels import AnnotationsPanel, ConflictsPanel
+from spacereader.tui.components.status import StatusBar
 from spacereader.tui.viewmodel import FILTER_LABELS, FILTERS, Filter, ReaderModel
 
 FILTER_SHORT = {"all": "all rows", "conflicts": "conflicts", "shared": "shared", "unique": "unique"}
@@ -39,7 +40,7 @@ class ReaderApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("question_mark", "help", "Help", id="help"),
         Binding("n", "next_conflict", "Next conflict", id="conflict.next"),
-        Binding("N", "previous_conflict", "Prev conflict", id="conflict.previous"),
+        Binding("N", "previous_conflict", "Previous conflict", id="conflict.previous", show=False),
         Binding("slash", "search", "Search", id="search.open", tooltip="Search the articles (case-insensitive)"),
         Binding("right_square_bracket", "next_match", "Next match", id="search.next", show=False),
         Binding("left_square_bracket", "previous_match", "Previous match", id="search.previous", show=False),
@@ -112,6 +113,7 @@ class ReaderApp(App[int]):
         load_config: bool = True,
         articles: Sequence[Any] = (),
         build: Callable[..., Any] | None = None,
+        analysis: Any = None,
     ) -> None:
         """`articles` skips loading and `build` replaces the engine's `build_comparison` (tests, benchmarks)."""
         super().__init__()
@@ -126,6 +128,7 @@ class ReaderApp(App[int]):
         self._articles: tuple = tuple(articles)
         self._errors: tuple = ()
         self._build = build
+        self._analysis = analysis
         self.store: Any = None
         self.annotations: tuple = ()
         self._pending_writes = 0
@@ -153,8 +156,9 @@ class ReaderApp(App[int]):
             yield ConflictsPanel(id="conflicts-panel", classes="side-panel")
             yield AnnotationsPanel(id="annotations-panel", classes="side-panel")
         yield Input(placeholder="search the articles; enter find · escape cancel", id="search")
-        yield Static(id="status")
-        yield Footer()
+        yield StatusBar(id="conflict-bar")
+        yield StatusBar(id="status")
+        yield Footer(compact=True)
 
     @property
     def view(self) -> ComparisonView:
@@ -179,38 +183,51 @@ class ReaderApp(App[int]):
 
     @work(thread=True, exclusive=True, group="analysis")
     def _analyse(self, pivot: str | None, keep: tuple[str, int] | None = None) -> None:
-        if self._build is not None:
-            build_comparison = self._build
-        else:
-            from spacereader.comparison import build_comparison
-
-        if not self._articles:
-            from spacereader.load import default_paths, load_paths
-
-            articles, errors = load_paths(default_paths(self.paths), encoding=self.encoding)
-            if not articles:
-                reasons = "; ".join(str(error) for error in errors) or "no readable article"
-                self.call_from_thread(self._fail, reasons if len(errors) == 1 else f"no readable article ({reasons})")
-                return
-            self._articles, self._errors = articles, errors
-            self.call_from_thread(self._report_errors, errors)
-        if pivot is not None and pivot not in {a.id for a in self._articles}:
-            ids = ", ".join(a.id for a in self._articles)
-            self.call_from_thread(self._fail, f"--pivot {pivot}: no such source (sources: {ids})")
-            return
+        from spacereader.tui.analysis import analyse
 
         def progress(step: str, done: int, total: int) -> None:
             self.call_from_thread(self._progress, step, done, total)
 
-        comparison = build_comparison(
-            self._articles, self._errors, pivot=pivot, threshold=self.threshold, progress=progress
-        )
+        comparison = None
+        if self._analysis is not None:
+            # Started in a child process at launch (see analysis.py); here we only wait on its pipe.
+            forked, self._analysis = self._analysis, None
+            result: Any = ("error", "the analysis process ended unexpectedly")
+            try:
+                for kind, body in forked.frames():
+                    if kind == "P":
+                        progress(*body)
+                    else:
+                        result = body
+            finally:
+                forked.close()
+            if result[0] == "error":
+                self.call_from_thread(self._fail, result[1])
+                return
+            _, self._articles, self._errors, comparison = result
+            self.call_from_thread(self._report_errors, self._errors)
+        elif not self._articles:
+            result = analyse(
+                self.paths, encoding=self.encoding, pivot=pivot, threshold=self.threshold, progress=progress
+            )
+            if result[0] == "error":
+                self.call_from_thread(self._fail, result[1])
+                return
+            _, self._articles, self._errors, comparison = result
+            self.call_from_thread(self._report_errors, self._errors)
+        if comparison is None:
+            if self._build is not None:
+                build_comparison = self._build
+            else:
+                from spacereader.comparison import build_comparison
+            comparison = build_comparison(
+                self._articles, self._errors, pivot=pivot, threshold=self.threshold, progress=progress
+            )
         model = ReaderModel(comparison)
-        # Wrap the text once off the UI thread so the first frame is quick.
-        for column in model.columns:
-            for row in model.rows:
-                if column.source in row.cells:
-                    model.cell_text(column.source, row.cells[column.source])
+        # Prepare the cell texts off the UI thread so the first frame is quick.
+        for row in model.rows:
+            for source, indices in row.cells.items():
+                model.cell_text(source, indices)
         self.call_from_thread(self._show, model, keep)
 
     def _progress(self, step: str, done: int, total: int) -> None:
@@ -261,9 +278,10 @@ class ReaderApp(App[int]):
 
     def _update_status(self) -> None:
         model = self.model
-        status = self.query_one("#status", Static)
+        status = self.query_one("#status", StatusBar)
         if model is None:
             return
+        self._update_conflict_bar()
         view = self.view
         conflicts = sum(1 for c in model.comparison.conflicts if c.kind == "conflict")
         others = len(model.comparison.conflicts) - conflicts
@@ -278,11 +296,11 @@ class ReaderApp(App[int]):
             sentence = view.current_sentence
             where = f" sentence {sentence[1] + 1}" if sentence else " (no sentence)"
             parts.append(Content.assemble("  ", (label, "$text-accent"), where))
-        parts.append(Content.assemble("  ", (f"{conflicts} conflicts", "$text-error" if conflicts else "")))
+        parts.append(Content.assemble("  ", (_count(conflicts, "conflict"), "$text-error" if conflicts else "")))
         if others:
-            parts.append(f" · {others} other differences")
+            parts.append(f" · {_count(others, 'other difference')}")
         if self.annotations:
-            parts.append(f" · {len(self.annotations)} annotations")
+            parts.append(f" · {_count(len(self.annotations), 'annotation')}")
         if view.matches:
             current = (view.current_match or 0) + 1
             parts.append(
@@ -292,6 +310,37 @@ class ReaderApp(App[int]):
         if layout.hidden_left or layout.hidden_right:
             parts.append(("  h/l: more sources", "dim"))
         status.update(Content.assemble(*parts))
+
+    def _update_conflict_bar(self) -> None:
+        """Every source's value for the conflicts of the focused row, even those in other rows."""
+        bar = self.query_one("#conflict-bar", StatusBar)
+        model, row = self.model, self.view.current_row
+        conflicts = [c for c in (model.comparison.conflicts if model else ()) if row and c.id in row.conflicts]
+        conflicts.sort(key=lambda c: c.kind != "conflict")
+        if not conflicts or model is None:
+            bar.display = False
+            return
+        labels = {c.source: c.label for c in model.columns}
+        lines = []
+        for conflict in conflicts[:2]:
+            strong = conflict.kind == "conflict"
+            parts: list[Any] = [
+                (" ! " if strong else " ~ ", "bold $text-error" if strong else "bold $text-warning"),
+                (conflict.entity or "(unnamed)", "bold"),
+                " · ",
+                (conflict.attribute, "$text-accent"),
+                "  ",
+            ]
+            for n, value in enumerate(conflict.values):
+                if n:
+                    parts.append(("  ·  ", "$text-muted"))
+                label = labels.get(value.fact.source, value.fact.source)
+                label = label if len(label) <= 18 else label[:17] + "…"
+                parts.extend([(label, "$text-muted"), " ", (" ".join(value.fact.value.split()), "bold")])
+            lines.append(Content.assemble(*parts))
+        bar.update(Content("\n").join(lines))
+        bar.styles.height = len(lines)
+        bar.display = True
 
     # ── navigation ─────────────────────────────────────────────────────────────────────────────
 
@@ -784,7 +833,7 @@ class ReaderApp(App[int]):
         if self.model is None:
             return
         try:
-            from spacereader.export import FORMATS
+            from spacereader.export import DESCRIPTIONS, FORMATS, SUFFIXES
         except ImportError:
             self.notify("Export is not available in this build.", severity="error")
             return
@@ -811,7 +860,7 @@ class ReaderApp(App[int]):
             else:
                 self._export(request.fmt, path)
 
-        self.push_screen(ExportDialog(tuple(FORMATS)), chosen)
+        self.push_screen(ExportDialog(tuple(FORMATS), dict(SUFFIXES), dict(DESCRIPTIONS)), chosen)
 
     @work(thread=True, group="export")
     def _export(self, fmt: str, path: Path) -> None:
@@ -838,7 +887,11 @@ class ReaderApp(App[int]):
         self.exit(0)
 
 
-def run_reader(args: argparse.Namespace) -> int:
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def run_reader(args: argparse.Namespace, analysis: Any = None) -> int:
     """Entry point of `spacereader [read]`: the interactive reader, or a headless screenshot."""
     app = ReaderApp(
         getattr(args, "paths", None) or [],
@@ -846,6 +899,7 @@ def run_reader(args: argparse.Namespace) -> int:
         threshold=getattr(args, "threshold", None),
         data_dir=getattr(args, "data_dir", None),
         encoding=getattr(args, "encoding", None),
+        analysis=analysis,
     )
     if getattr(args, "screenshot", None):
         from spacereader.tui.screenshots import take_screenshot

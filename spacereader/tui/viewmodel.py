@@ -9,6 +9,7 @@ space, with newlines and tabs turned into spaces so offsets into the article bod
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
@@ -16,7 +17,7 @@ from typing import Literal
 
 from rich.cells import cell_len
 
-from spacereader.model import Comparison, Conflict, Row
+from spacereader.model import Comparison, Conflict, ConflictValue, Row
 
 #: Fact attributes that get their own highlight style.
 ATTRIBUTES = ("date", "age", "money", "duration", "count")
@@ -108,6 +109,25 @@ def conflict_title(conflict: Conflict) -> str:
     return f"{about} · {conflict.attribute}"
 
 
+_WORDS = re.compile(r"\w+")
+
+
+def marked_values(conflict: Conflict) -> tuple[ConflictValue, ...]:
+    """The values worth a mark: all of them, but for a spelling variant only the unusual spellings."""
+    if conflict.kind != "variant":
+        return conflict.values
+    counts = Counter(" ".join(v.fact.value.split()) for v in conflict.values)
+    usual = counts.most_common(1)[0][0] if counts else ""
+    return tuple(v for v in conflict.values if " ".join(v.fact.value.split()) != usual)
+
+
+def is_variant(text: str, canonical: str) -> bool:
+    """True when `text` spells the name differently, not just shorter or in another case."""
+    mine = set(_WORDS.findall(text.casefold()))
+    theirs = set(_WORDS.findall(canonical.casefold()))
+    return bool(mine) and not (mine <= theirs or theirs <= mine)
+
+
 def fallback_rows(comparison: Comparison) -> tuple[Row, ...]:
     """Rows in reading order when the engine has not aligned anything: the n-th sentence of every source.
 
@@ -165,7 +185,7 @@ class ReaderModel:
             tag = TAG_CONFLICT if conflict_severity(conflict) == "conflict" else TAG_SOFT
             if conflict.kind == "variant":
                 tag = TAG_VARIANT
-            for value in conflict.values:
+            for value in marked_values(conflict):
                 fact = value.fact
                 self._spans.add(fact.source, fact.start, fact.end, tag)
                 conflict_spans.add((fact.source, fact.start, fact.end))
@@ -173,11 +193,12 @@ class ReaderModel:
         for fact in comparison.facts:
             if fact.attribute in ATTRIBUTES:
                 self._spans.add(fact.source, fact.start, fact.end, fact.attribute)
-        # A name spelled differently from the entity's most common spelling is a variant.
+        # A name spelled differently from the entity's most common spelling is a variant; a shorter
+        # form of it ("Putin" for "Vladimir Putin") is not.
         canonical = {e.id: (e.spellings[0][0] if e.spellings else e.name) for e in comparison.entities}
         for mention in comparison.mentions:
             spelling = canonical.get(mention.entity)
-            if spelling is not None and mention.text != spelling:
+            if spelling is not None and is_variant(mention.text, spelling):
                 self._spans.add(mention.source, mention.start, mention.end, TAG_VARIANT)
 
     def _build_rows(self) -> tuple[ViewRow, ...]:

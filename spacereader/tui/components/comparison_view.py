@@ -17,7 +17,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -125,12 +125,15 @@ class ComparisonView(ScrollView, can_focus=True):
         self._line_cache: dict[tuple, Strip] = {}
         self._match_spans: dict[tuple[int, str], list[tuple[int, int, str]]] = {}
         self._jump = False
+        self._combined: dict[tuple[Style, frozenset[str]], Style] = {}
+        self._wrapped: dict[tuple, tuple[Line, ...]] = {}
 
     # ── state changes from the app ─────────────────────────────────────────────────────────────
 
     def set_model(self, model: ReaderModel, *, keep: tuple[str, int] | None = None) -> None:
         """Show a new comparison; keep the cursor on sentence `keep` (source, index) when it is still shown."""
         self.model = model
+        self._wrapped.clear()
         self.rows = model.filtered(self.filter)
         self.matches, self.current_match = [], None
         self.cursor_column = 0
@@ -212,11 +215,24 @@ class ComparisonView(ScrollView, can_focus=True):
         self._jump = True
         self.cursor_row = max(0, min(position, len(self.rows) - 1))
 
-    def watch_cursor_row(self) -> None:
-        self._line_cache.clear()
-        self._scroll_to_cursor()
-        self.refresh()
+    def watch_cursor_row(self, old: int, new: int) -> None:
+        # Only the two rows whose look changed are repainted (the line cache keys on the cursor).
+        self._refresh_rows(old, new)
         self.post_message(self.CursorMoved(self))
+
+    def _refresh_rows(self, *positions: int) -> None:
+        before = self.scroll_y
+        self._scroll_to_cursor()
+        if self.scroll_y != before or not self._row_tops:
+            self.refresh()
+            return
+        width = self.size.width
+        for position in positions:
+            if 0 <= position < len(self._row_tops):
+                y = HEADER + self._row_tops[position] - int(self.scroll_y)
+                height = self._row_layouts[position].height
+                self.refresh(Region(0, max(HEADER, y), width, height))
+        self.refresh(Region(0, 0, width, HEADER))
 
     def validate_cursor_column(self, value: int) -> int:
         columns = len(self.model.columns) if self.model is not None else 1
@@ -230,9 +246,8 @@ class ComparisonView(ScrollView, can_focus=True):
             return
         if self._reveal_column(self.cursor_column):
             self._relayout()
-        self._line_cache.clear()
-        self._scroll_to_cursor()
-        self.refresh()
+        else:
+            self._refresh_rows(self.cursor_row)
         self.post_message(self.CursorMoved(self))
 
     def _reveal_column(self, column: int) -> bool:
@@ -252,9 +267,9 @@ class ComparisonView(ScrollView, can_focus=True):
 
     def _scroll_to_cursor(self) -> None:
         # After a jump (conflict, match, panel) a row out of view lands a quarter down, with context above.
-        jump, self._jump = self._jump, False
-        if not self._row_tops or not 0 <= self.cursor_row < len(self._row_tops):
+        if not self._row_tops or not 0 <= self.cursor_row < len(self._row_tops) or self.size.height <= 0:
             return
+        jump, self._jump = self._jump, False
         top = self._row_tops[self.cursor_row]
         bottom = top + self._row_layouts[self.cursor_row].height
         view = max(1, self.size.height - HEADER)
@@ -266,7 +281,12 @@ class ComparisonView(ScrollView, can_focus=True):
         elif bottom > y + view:
             y = min(top, bottom - view)
         if y != self.scroll_y:
-            self.scroll_to(y=y, animate=False, immediate=True)
+            # Set directly: right after a relayout `scroll_to` may still see the old virtual size.
+            self.set_scroll(None, y)
+            self.scroll_target_y = y
+            if self.show_vertical_scrollbar:
+                self.vertical_scrollbar.position = y
+            self.refresh()
 
     def action_cursor_down(self) -> None:
         if self.cursor_row < len(self.rows) - 1:
@@ -308,11 +328,19 @@ class ComparisonView(ScrollView, can_focus=True):
         self.cursor_row = max(0, min(self.cursor_row - 1, self._row_at_line(max(0, target))))
 
     def on_click(self, event: events.Click) -> None:
-        meta = event.style.meta
-        if "row" in meta:
-            self.cursor_row = meta["row"]
-        if "column" in meta:
-            self.cursor_column = meta["column"]
+        offset = event.get_content_offset(self)
+        if offset is None or self.model is None:
+            return
+        x = offset.x - GUTTER
+        for column_index, cell_width in zip(self._layout.visible, self._layout.widths, strict=False):
+            if x < cell_width + SEPARATOR:
+                self.cursor_column = column_index
+                break
+            x -= cell_width + SEPARATOR
+        if offset.y >= HEADER and self._row_tops:
+            line = offset.y - HEADER + int(self.scroll_y)
+            if line < self._total_lines:
+                self.cursor_row = self._row_at_line(line)
 
     # ── layout ─────────────────────────────────────────────────────────────────────────────────
 
@@ -354,14 +382,19 @@ class ComparisonView(ScrollView, can_focus=True):
                     continue
                 text, spans = model.cell_text(source, indices)
                 extra = model.diff_spans(row, source) + self._match_spans.get((position, source), [])
-                per_column.append(tuple(wrap_cell(text, spans + extra if extra else spans, cell_width)))
+                key = (source, indices, cell_width, tuple(extra))
+                wrapped = self._wrapped.get(key)
+                if wrapped is None:
+                    wrapped = self._wrapped[key] = tuple(wrap_cell(text, spans + extra if extra else spans, cell_width))
+                per_column.append(wrapped)
             height = max(1, *(len(lines) for lines in per_column)) if per_column else 1
             row_layouts.append(_RowLayout(tuple(per_column), height))
             tops.append(total)
             total += height + 1  # a blank line between rows
         self._row_layouts, self._row_tops, self._total_lines = row_layouts, tops, total
         self.virtual_size = Size(width, HEADER + total)
-        self._scroll_to_cursor()
+        # After the new virtual size is applied, or the scroll would be clamped to the old one.
+        self.call_after_refresh(self._scroll_to_cursor)
         self.refresh()
 
     # ── painting ───────────────────────────────────────────────────────────────────────────────
@@ -369,18 +402,45 @@ class ComparisonView(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._styles.clear()
+        self._combined.clear()
         self._line_cache.clear()
         self.refresh()
 
     def _style(self, name: str) -> Style:
         style = self._styles.get(name)
         if style is None:
-            style = self._styles[name] = self.get_component_rich_style(f"reader--{name}", partial=True)
+            # Only what the rule sets, so styles layer (a date inside the cursor cell keeps the cursor's
+            # background); colours come from the full style, where translucent theme colours
+            # ("$primary 20%") have been blended with the background.
+            component = f"reader--{name}"
+            rules = self.get_component_styles(component)
+            full = self.get_component_rich_style(component)
+            style = self.get_component_rich_style(component, partial=True).without_color + Style(
+                color=full.color if rules.has_rule("color") else None,
+                bgcolor=full.bgcolor if rules.has_rule("background") else None,
+            )
+            self._styles[name] = style
+        return style
+
+    def _tagged(self, cell_style: Style, tags: frozenset[str]) -> Style:
+        """The cell's style with each tag's style layered on, in `TAG_ORDER`; cached."""
+        if not tags:
+            return cell_style
+        key = (cell_style, tags)
+        style = self._combined.get(key)
+        if style is None:
+            style = cell_style
+            for tag in TAG_ORDER:
+                if tag in tags:
+                    style += self._style(tag)
+            self._combined[key] = style
         return style
 
     def render_line(self, y: int) -> Strip:
         width = self.size.width
-        base = self.rich_style
+        base = self._styles.get("")
+        if base is None:
+            base = self._styles[""] = self.rich_style
         if self.model is None:
             return Strip.blank(width, base)
         if y < HEADER:
@@ -417,11 +477,10 @@ class ComparisonView(ScrollView, can_focus=True):
             column = self.model.columns[column_index]
             if n:
                 segments.append(Segment(" │ ", separator))
-            meta = Style.from_meta({"column": column_index})
             if y == 0:
                 style = base + self._style("header-pivot" if column.pivot else "header")
                 text = ("◆ " if column.pivot else "") + column.label
-                segments.extend(_fit(text, cell_width, style + meta))
+                segments.extend(_fit(text, cell_width, style))
             else:
                 date_style = base + self._style("header-date")
                 more_style = base + self._style("header-more")
@@ -436,10 +495,10 @@ class ComparisonView(ScrollView, can_focus=True):
                     space = cell_width - cell_len(left) - cell_len(right)
                 pieces = []
                 if left:
-                    pieces.append(Segment(left, more_style + meta))
-                pieces.extend(_fit(middle, max(0, space), date_style + meta))
+                    pieces.append(Segment(left, more_style))
+                pieces.extend(_fit(middle, max(0, space), date_style))
                 if right:
-                    pieces.append(Segment(right, more_style + meta))
+                    pieces.append(Segment(right, more_style))
                 segments.extend(Strip(pieces).adjust_cell_length(cell_width, date_style))
         return Strip(segments).adjust_cell_length(width, base)
 
@@ -452,7 +511,6 @@ class ComparisonView(ScrollView, can_focus=True):
         cursor = position == self.cursor_row
         row_style = base + (self._style("unique") if not row.shared else Style())
         cursor_row_style = self._style("cursor-row") if cursor and offset < row_layout.height else Style()
-        meta_row = {"row": position}
         segments: list[Segment] = []
         # gutter: conflict mark, annotation mark, cursor mark — on the row's first line only
         gutter = base + self._style("gutter")
@@ -485,21 +543,16 @@ class ComparisonView(ScrollView, can_focus=True):
             cell_style = row_style + cursor_row_style
             if cursor and column_index == self.cursor_column and offset < row_layout.height:
                 cell_style += self._style("cursor-cell")
-            meta = Style.from_meta({**meta_row, "column": column_index})
             lines = row_layout.lines[n]
             if offset < len(lines):
                 used = 0
                 for fragment in lines[offset]:
-                    style = cell_style
-                    for tag in TAG_ORDER:
-                        if tag in fragment.tags:
-                            style += self._style(tag)
-                    segments.append(Segment(fragment.text, style + meta))
+                    segments.append(Segment(fragment.text, self._tagged(cell_style, fragment.tags)))
                     used += cell_len(fragment.text)
                 if used < cell_width:
-                    segments.append(Segment(" " * (cell_width - used), cell_style + meta))
+                    segments.append(Segment(" " * (cell_width - used), cell_style))
             else:
-                segments.append(Segment(" " * cell_width, cell_style + meta))
+                segments.append(Segment(" " * cell_width, cell_style))
         return Strip(segments).adjust_cell_length(width, base)
 
 

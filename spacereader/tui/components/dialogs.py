@@ -130,9 +130,17 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel", id="dialog.cancel")]
 
-    def __init__(self, formats: tuple[str, ...], default_stem: str = "spacereader-report") -> None:
+    def __init__(
+        self,
+        formats: tuple[str, ...],
+        suffixes: dict[str, str],
+        descriptions: dict[str, str],
+        default_stem: str = "spacereader-report",
+    ) -> None:
         super().__init__()
         self.formats = formats
+        self.suffixes = suffixes
+        self.descriptions = descriptions
         self.stem = default_stem
 
     def compose(self) -> ComposeResult:
@@ -141,10 +149,15 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
             yield Label("Export the comparison and its annotations", classes="dialog-title")
             with Horizontal(classes="field"):
                 yield Label("Format", classes="field-label")
-                yield Select([(f, f) for f in self.formats], value=first, allow_blank=False, id="format")
+                yield Select(
+                    [(f"{self.descriptions.get(f, f)} ({f})", f) for f in self.formats],
+                    value=first,
+                    allow_blank=False,
+                    id="format",
+                )
             with Horizontal(classes="field"):
                 yield Label("File", classes="field-label")
-                yield Input(str(Path.cwd() / f"{self.stem}.{_suffix(first)}"), id="path")
+                yield Input(str(Path.cwd() / f"{self.stem}{self._suffix(first)}"), id="path")
             with Horizontal(classes="buttons"):
                 yield Button("Export", variant="primary", id="export")
                 yield Button("Cancel", id="cancel")
@@ -157,8 +170,11 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
     def format_changed(self, event: Select.Changed) -> None:
         path_input = self.query_one("#path", Input)
         path = Path(path_input.value)
-        if isinstance(event.value, str) and path.suffix.lstrip(".") in {_suffix(f) for f in self.formats}:
-            path_input.value = str(path.with_suffix("." + _suffix(event.value)))
+        if isinstance(event.value, str) and path.suffix in {self._suffix(f) for f in self.formats}:
+            path_input.value = str(path.with_suffix(self._suffix(event.value)))
+
+    def _suffix(self, fmt: str) -> str:
+        return self.suffixes.get(fmt, "." + fmt)
 
     def _request(self) -> ExportRequest | None:
         fmt = self.query_one("#format", Select).value
@@ -182,10 +198,6 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
                 self.dismiss(request)
         else:
             self.dismiss(None)
-
-
-def _suffix(fmt: str) -> str:
-    return {"w3c": "jsonld"}.get(fmt, fmt)
 
 
 class ConfirmScreen(ModalScreen[bool]):

@@ -46,8 +46,15 @@ def conflict_prompt(conflict: Conflict, model: ReaderModel, names: dict[str, str
     for value in conflict.values:
         fact = value.fact
         lines.append(
-            Content.assemble("   ", (labels.get(fact.source, fact.source), "$text-muted"), ": ", (fact.value, "bold"))
+            Content.assemble(
+                "   ",
+                (labels.get(fact.source, fact.source), "$text-muted"),
+                ": ",
+                (" ".join(fact.value.split()), "bold"),
+            )
         )
+    if conflict.explanation:
+        lines.append(Content.assemble("   ", (" ".join(conflict.explanation.split()), "italic $text-muted")))
     return Content("\n").join(lines)
 
 
@@ -69,7 +76,7 @@ class ConflictsPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label("Conflicts", classes="panel-title")
-        yield Static("enter jump (again: next source) · c/escape close", classes="panel-hint")
+        yield Static("enter jump, again: next source · esc close", classes="panel-hint")
         yield OptionList(id="conflict-list")
 
     def show(self, model: ReaderModel) -> None:
@@ -122,7 +129,7 @@ class AnnotationsPanel(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Label("Annotations", classes="panel-title")
-        yield Static("enter jump · a edit · d delete · A/escape close", classes="panel-hint")
+        yield Static("enter jump · a edit · d delete · esc close", classes="panel-hint")
         yield OptionList(id="annotation-list")
 
     def show(self, annotations, labels: dict[str, str]) -> None:
