@@ -70,6 +70,8 @@ def _slot(fact: Fact) -> tuple | None:
         if not isinstance(fact.normalized, dict) or not fact.normalized.get("currency"):
             return None
         return ("money", fact.context, fact.qualifier, fact.normalized["currency"])
+    if fact.attribute == "count" and fact.qualifier == "percent":
+        return None  # a percentage of nothing named
     return (fact.attribute, fact.context, fact.qualifier)
 
 
@@ -97,6 +99,9 @@ class _Topics:
         if a.entity and b.entity:
             return fold(a.entity) == fold(b.entity)
         wa, wb = self.words(a.source, a.sentence), self.words(b.source, b.sentence)
+        ea, eb = {w for w in wa if w[0] == "@"}, {w for w in wb if w[0] == "@"}
+        if ea and eb and not ea & eb:
+            return False  # both sentences name who they are about, and not the same ones
         shared = len(wa & wb)
         union = len(wa | wb) or 1
         return shared >= _MIN_SHARED and shared / union >= _MIN_JACCARD
@@ -415,6 +420,7 @@ def _figure_conflicts(
     articles: Mapping[str, Article],
     sentences: Mapping[str, Sequence[Sentence]],
     topics: _Topics,
+    people: frozenset[str] = frozenset(),
 ) -> list[Conflict]:
     order = list(articles)
     slots: dict[tuple, list[Fact]] = defaultdict(list)
@@ -429,7 +435,7 @@ def _figure_conflicts(
         if len({f.source for f in items}) < 2:
             continue
         for group in _components(items, topics):
-            conflict = _judge(key, group, articles, sentences, order)
+            conflict = _judge(key, group, articles, sentences, order, people)
             if conflict is not None:
                 conflicts.append(conflict)
     return conflicts
@@ -441,6 +447,7 @@ def _judge(
     articles: Mapping[str, Article],
     sentences: Mapping[str, Sequence[Sentence]],
     order: list[str],
+    people: frozenset[str] = frozenset(),
 ) -> Conflict | None:
     attribute = key[0]
     # One value per source; a source with two different values in one slot makes the slot ambiguous
@@ -451,6 +458,8 @@ def _judge(
             per_source[fact.source].append(fact)
     if attribute != "age" and any(len(values) > 1 for values in per_source.values()):
         return None
+    if attribute == "age" and key[1] not in people:
+        return None  # "Arsenal, 3,": a number after a name that is not a person's is not an age
     values = [fact for source in order for fact in per_source.get(source, [])]
     verdicts = {_compare(a, b) for i, a in enumerate(values) for b in values[i + 1 :] if a.source != b.source}
     verdicts.discard("same")
@@ -583,7 +592,8 @@ def find_conflicts(
     """Every disagreement between the sources: figures first (grouped by entity), then name variants."""
     by_id = {article.id: article for article in articles}
     topics = _Topics(sentences, mentions)
-    figures = _figure_conflicts(facts, by_id, sentences, topics)
+    people = frozenset(fold(e.name) for e in entities if e.kind == "person")
+    figures = _figure_conflicts(facts, by_id, sentences, topics, people)
     order = {article.id: index for index, article in enumerate(articles)}
     figures.sort(
         key=lambda c: (

@@ -124,6 +124,25 @@ DURATION_CONTEXT = _lexicon(
         "ceasefire": "ceasefire truce",
     }
 )
+#: What a percentage is a share of, or a change in.
+PERCENT_CONTEXT = _lexicon(
+    {
+        "revenue": "revenue revenues sales turnover",
+        "profit": "profit profits earnings income",
+        "share-price": "shares stock",
+        "stake": "stake holding",
+        "turnout": "turnout",
+        "vote": "vote votes ballots",
+        "support": "support approval poll polls rating",
+        "inflation": "inflation prices",
+        "unemployment": "unemployment jobless",
+        "growth": "growth economy gdp",
+        "rate": "rate rates",
+        "market": "market",
+        "budget": "budget",
+        "cost": "cost costs",
+    }
+)
 #: What happened to the people or things a count counts ("seven people were killed").
 COUNT_EVENTS = _lexicon(
     {
@@ -676,7 +695,18 @@ def _counts(text: str) -> Iterable[_Candidate]:
         scale = scale_of(m.group("scale")) if m.group("scale") else 1
         second = parse_number(m.group("n2")) if m.group("n2") else None
         if m.group("percent"):
-            noun, end = "percent", m.end()
+            # A percentage is only comparable with one of the same thing: "turnout", "revenue", "stake" …
+            thing = _nearest(text, m.start(), m.end(), PERCENT_CONTEXT, reach=50)
+            value = _count_value(first, second, scale)
+            yield _Candidate(
+                "count",
+                m.start(),
+                m.end(),
+                value,
+                context="percent",
+                qualifier=f"percent {thing}" if thing else "percent",
+            )
+            continue
         else:
             found = _counted_noun(text, m.end(), min(len(text), m.end() + 80))
             if found is None:

@@ -159,6 +159,9 @@ def same_word(a: str, b: str) -> bool:
         return True
     if min(len(ka), len(kb)) < 5:
         return False
+    # Alexander / Alexandra, Daniel / Daniela, Louis / Louise: a feminine ending makes another name.
+    if ka.endswith("a") != kb.endswith("a") or ka.endswith("e") != kb.endswith("e"):
+        return False
     return ratio(ka, kb) >= 88
 
 

@@ -193,6 +193,19 @@ LOOK_ALIKES = [
     ),
     # relative dates without a publication date
     ("The crew will launch on Tuesday night.", "The crew will launch the day after tomorrow."),
+    # percentages of different things, and of nothing named
+    ("Acme's revenue rose 5% in the quarter.", "Acme's profit rose 3% in the quarter."),
+    (
+        "Acme's shares rose 5% on Monday after the results.",
+        "Acme's shares rose 5% after the results, up 3% on the week.",
+    ),
+    # the same kind of figure about different people
+    (
+        "Senator Ann Lee won the seat in 2016 after the recount.",
+        "Senator Bob Hale won the seat in 2018 after the recount.",
+    ),
+    # an organisation followed by a number
+    ("Arsenal, 3, were beaten.", "Arsenal, 5, were beaten."),
     # an unattributed age
     ("The 37-year-old said she was ready.", "The 38-year-old said she was ready."),
 ]

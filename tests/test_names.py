@@ -41,6 +41,8 @@ def test_spelling_variants_are_one_name(a: str, b: str) -> None:
         ("Joe Biden", "Hunter Biden"),
         ("Mark Smith", "Mary Smith"),
         ("Daniel Ortega", "Danielle Ortega"),
+        ("Alexander Novak", "Alexandra Novak"),
+        ("Roberto Silva", "Roberta Silva"),
         ("North Korea", "South Korea"),
         ("Serena Williams", "Venus Williams"),
     ],
