@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from spacereader.align import align
 from spacereader.conflicts import compare_facts
 from spacereader.model import Article, Comparison, LoadError
 from spacereader.segment import segment
@@ -28,6 +29,8 @@ def build_comparison(
         raise ValueError(f"unknown source id {pivot!r}")
     sentences = {article.id: segment(article.body, article.id) for article in articles}
     facts, mentions, entities, conflicts = compare_facts(articles, sentences)
+    pivot = pivot or (articles[0].id if articles else None)
+    rows = align(sentences, facts=facts, mentions=mentions, pivot=pivot, threshold=threshold, progress=progress)
     return Comparison(
         articles=tuple(articles),
         sentences=sentences,
@@ -35,6 +38,7 @@ def build_comparison(
         mentions=mentions,
         entities=entities,
         conflicts=conflicts,
-        pivot=pivot or (articles[0].id if articles else None),
+        rows=rows,
+        pivot=pivot,
         errors=tuple(errors),
     )

@@ -31,6 +31,23 @@ def dumps(document: dict[str, Any]) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
+def alignment_json(comparison: Comparison) -> dict[str, Any]:
+    """The `sentences` and `rows` parts of schema `spacereader.alignment/1`."""
+    return {
+        "sentences": {
+            source: [
+                {"index": sentence.index, "text": sentence.text, "start": sentence.start, "end": sentence.end}
+                for sentence in sentences
+            ]
+            for source, sentences in comparison.sentences.items()
+        },
+        "rows": [
+            {"id": row.id, "cells": {source: list(indices) for source, indices in row.cells.items()}, "score": row.score}
+            for row in comparison.rows
+        ],
+    }
+
+
 def _fact_json(fact: Any) -> dict[str, Any]:
     return {
         "source": fact.source,

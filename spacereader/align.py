@@ -1,0 +1,690 @@
+"""Cross-source sentence alignment: which sentences of different outlets report the same thing.
+
+News coverage reorders, paraphrases and shares only part of its content, so this is neither a line
+diff nor a monotone (Gale–Church) aligner. The steps:
+
+1. Features per sentence: a bag of stemmed content words with digits masked, plus evidence tokens —
+   numbers with a guessed kind (age, money, year, date ...), entity ids from the name linker, and
+   facts as (entity, attribute) and (attribute, value) tokens. Every token is weighted by its IDF over
+   the sentences being aligned, so rare words and shared names count for more than common words.
+2. Candidates: an inverted index over those tokens (very common ones skipped) proposes, for each
+   sentence, the few sentences of other sources with the most weighted overlap. No N×N matrix.
+3. Scores: rapidfuzz `token_set_ratio` on digit-masked text, guarded against the subset trap (a short
+   sentence whose words all occur in a long one scores 100), blended with the IDF-weighted overlap.
+4. Rows: constrained greedy clustering — mutual best pairs first, then the rest by descending score; a
+   merge that would put two sentences of one source into a row is refused unless they are adjacent and
+   together match one sentence of another source, or one repeats the other. Merges of bigger groups
+   must also hold together on average (no chaining through one loose pair).
+5. Order: rows follow the pivot's reading order; the others go where the median relative position of
+   their sentences puts them. Word differences are computed per row by `spacereader.wordiff`.
+"""
+
+from __future__ import annotations
+
+import functools
+import heapq
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from statistics import median
+
+from rapidfuzz import fuzz
+
+from spacereader.model import Fact, Mention, Row, Sentence
+from spacereader.wordiff import row_differences
+
+Progress = Callable[[str, int, int], None]
+
+#: Default score a pair needs to share a row (0-100); measured on tests/bench and the seeds.
+DEFAULT_THRESHOLD = 55.0
+#: Sentences of other sources kept as candidates per sentence (the rest are never scored).
+CANDIDATES_PER_SENTENCE = 10
+#: How many postings of the inverted index one sentence may visit to find its candidates.
+POSTINGS_BUDGET = 300
+#: Weights of the score's parts: guarded token_set_ratio (0-100), IDF cosine, shared IDF weight.
+W_TEXT, W_COSINE, W_SHARED, SHARED_HALF = 0.3, 35.0, 35.0, 2.0
+#: A mutual best pair from LOW × threshold on, when it beats each side's second best by MARGIN.
+LOW, MARGIN = 0.85, 12.0
+#: A split: the joined pair must beat the better half by SPLIT_GAIN, the weaker half reach SPLIT_PART × threshold.
+SPLIT_GAIN, SPLIT_PART = 5.0, 0.6
+#: How much more an evidence token (a figure, a name's attribute, a linked entity) weighs than a word.
+EVIDENCE = 3.0
+#: A merge of two groups needs their sentences to score this share of the threshold on average.
+COHESION = 1.0
+#: Two sentences of one source count as a repeat of one statement from this similarity of their text on.
+REPEAT_THRESHOLD = 88.0
+
+_WORD = re.compile(r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th|m|bn|k)?(?![^\W_])|[^\W_]+(?:[’'.\-][^\W_]+)*")
+_SCALE = {
+    "m": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "millions": 1e6,
+    "bn": 1e9,
+    "billion": 1e9,
+    "billions": 1e9,
+    "k": 1e3,
+    "thousand": 1e3,
+    "crore": 1e7,
+    "crores": 1e7,
+    "lakh": 1e5,
+    "trillion": 1e12,
+}
+_DIGITS = re.compile(r"\d+")
+_PLAIN_NUMBER = re.compile(r"(\d+(?:[.,:]\d+)*)(st|nd|rd|th|m|bn|k)?")
+
+STOPWORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i if in into is it its itself just me more
+    most my myself no nor not now of off on once only or other our ours ourselves out over own same she
+    should so some such than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom why will with
+    would you your yours yourself yourselves said says say told according mr mrs ms one ones s t
+    there's it's that's he's she's who's i'm we're they're don't doesn't didn't won't can't isn't wasn't
+    thus however still yet already even ever since though although whether upon onto per via among
+    within without across toward towards amid around""".split()
+)
+
+_WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+}
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_MONEY_WORDS = frozenset(
+    "dollar dollars usd euro euros eur pound pounds rupee rupees rs inr crore crores lakh million millions "
+    "billion billions bn mn trillion yen yuan ruble rubles roubles $ € £ ¥ ₹".split()
+)
+_DURATION_WORDS = frozenset(
+    "second seconds minute minutes hour hours day days week weeks month months year years".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class _Features:
+    """What the scorer needs of one sentence."""
+
+    source: int
+    index: int
+    text: str  # lower-cased, digits masked, words joined by single spaces
+    weights: Mapping[str, float]  # token -> IDF weight (content words and evidence tokens)
+    mass: float  # sum of the weights
+    words: int  # number of words in the text
+    unit: float  # the weight of a word that only the sentences of one statement share
+
+
+@functools.lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """A light English suffix stripper: enough to meet 'launched'/'launch', 'cities'/'city'."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    for suffix, replacement, minimum in (
+        ("ies", "y", 5),
+        ("sses", "ss", 6),
+        ("ing", "", 6),
+        ("ed", "", 5),
+        ("ches", "ch", 6),
+        ("shes", "sh", 6),
+        ("xes", "x", 5),
+        ("s", "", 4),
+    ):
+        if word.endswith(suffix) and len(word) >= minimum and not word.endswith(("ss", "us", "is")):
+            return word[: len(word) - len(suffix)] + replacement
+    return word
+
+
+def _number_value(token: str, scale: str = "") -> str | None:
+    """The value of a number as written ('21,000', '4.2m', 'twelve', '1st'), as a canonical string."""
+    if token in _WORD_NUMBERS:
+        return str(_WORD_NUMBERS[token])
+    match = _PLAIN_NUMBER.fullmatch(token)
+    if not match:
+        return None
+    digits, suffix = match.group(1), match.group(2) or ""
+    if ":" in digits:  # a time of day
+        return digits
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
+        digits = digits.replace(",", "")
+    value = float(digits.replace(",", "."))
+    value *= _SCALE.get(suffix, 1.0) * _SCALE.get(scale, 1.0)
+    return f"{value:.12g}"
+
+
+def _number_tokens(text: str) -> set[str]:
+    """Evidence tokens for the numbers of a sentence: its value, and its value with a guessed kind."""
+    tokens: set[str] = set()
+    lower = text.lower()
+    words = [(m.group(0), m.start(), m.end()) for m in _WORD.finditer(lower)]
+    for position, (word, start, end) in enumerate(words):
+        head = word.split("-", 1)[0]
+        nxt = words[position + 1][0] if position + 1 < len(words) else ""
+        value = _number_value(head, nxt)
+        if value is None:
+            continue
+        after = lower[end : end + 16]
+        before = lower[max(0, start - 3) : start]
+        prev = words[position - 1][0] if position else ""
+        if "year-old" in word or after.startswith(("-year-old", " year-old", " years old", "-years-old")):
+            kind = "age"
+        elif re.search(r"[$€£¥₹]\s*$", before) or nxt in _MONEY_WORDS or prev in _MONEY_WORDS:
+            kind = "money"
+        elif nxt in _MONTHS or prev in _MONTHS:
+            kind = "date"
+        elif ":" in head:
+            kind = "time"
+        elif len(head) == 4 and head.isdigit() and 1800 <= int(head) <= 2100:
+            kind = "year"
+        elif nxt in _DURATION_WORDS:
+            kind = "duration"
+        elif after.startswith((",", ")")) and before.endswith((", ", "(")):
+            kind = "age"  # "Yulia Peresild, 36," / "Peresild (36)"
+        else:
+            kind = "count"
+        tokens.add(f"#{value}")
+        tokens.add(f"#{kind}:{value}")
+        tokens.add(f"#{kind}")
+        if kind != "count":
+            # The same attribute of the same name ("37-year-old actress Yuliya Peresild" / "Peresild,
+            # 36,") is evidence of the same statement even when the values conflict.
+            for name in _names_near(text, start, end):
+                tokens.add(f"#{kind}@{name}")
+    return tokens
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*[a-z][\w’'-]*")
+
+
+def _names_near(text: str, start: int, end: int) -> set[str]:
+    """Capitalised words (not sentence-initial) within a few words either side of text[start:end]."""
+    names = set()
+    window_start = max(0, start - 40)
+    for match in _CAPITALISED.finditer(text, window_start, min(len(text), end + 40)):
+        if match.start() == 0:
+            continue
+        word = match.group(0).lower().removesuffix("’s").removesuffix("'s")
+        if word not in STOPWORDS and word not in _MONTHS and word not in _MONEY_WORDS and word not in _WEEKDAYS:
+            names.add(word)
+    return names
+
+
+def _fact_value(fact: Fact) -> str:
+    try:
+        return json.dumps(fact.normalized, sort_keys=True)
+    except TypeError:
+        return fact.value.lower()
+
+
+def _raw_tokens(
+    sentence: Sentence, facts: Iterable[Fact], mentions: Iterable[Mention]
+) -> tuple[str, dict[str, int], int]:
+    """Masked text for rapidfuzz and the raw (unweighted) token counts of one sentence."""
+    words = [m.group(0).lower().replace("’", "'") for m in _WORD.finditer(sentence.text)]
+    masked = " ".join(_DIGITS.sub("0", w) for w in words)
+    bag: dict[str, int] = defaultdict(int)
+    numeric = False
+    for word in words:
+        if word.endswith("'s"):
+            word = word[:-2]
+        if word in STOPWORDS or len(word) < 2:
+            continue
+        if word[0].isdigit() or word in _WORD_NUMBERS:
+            numeric = True
+            if _number_value(word) is not None:
+                continue
+        if "-" in word and not any(c.isdigit() for c in word):
+            for part in word.split("-"):
+                if part and part not in STOPWORDS:
+                    bag[_stem(part)] += 1
+        else:
+            bag[_stem(_DIGITS.sub("0", word) if numeric else word)] += 1
+    if numeric:
+        for token in _number_tokens(sentence.text):
+            bag[token] += 1
+    for mention in mentions:
+        bag[f"@{mention.entity}"] += 1
+    for fact in facts:
+        if fact.entity:  # the same attribute of the same person, whatever the values say
+            bag[f"!{fact.attribute}@{fact.entity.lower()}"] += 1
+        if fact.normalized is not None:
+            bag[f"={fact.attribute}:{_fact_value(fact)}"] += 1
+    return masked, bag, len(words)
+
+
+# ── candidate generation and scoring ───────────────────────────────────────────────────────────────
+
+
+def _candidates(features: Sequence[_Features], per_sentence: int, progress: Progress | None) -> set[tuple[int, int]]:
+    """Pairs (i < j) worth scoring: the sentences with the most weighted token overlap with each one."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for number, feature in enumerate(features):
+        for token in feature.weights:
+            postings[token].append(number)
+    # A token in more sentences than this says little about which ones match; skipping it bounds the
+    # work on big inputs (for a few articles nothing is skipped).
+    cap = max(200, len(features) // 50)
+    pairs: set[tuple[int, int]] = set()
+    total = len(features)
+    step = max(1, total // 50)
+    for number, feature in enumerate(features):
+        # Rarest tokens first, until a budget of postings is spent: the rare words a sentence shares
+        # with its true partners find them; the common ones would mostly add work.
+        overlap: dict[int, float] = defaultdict(float)
+        visited = 0
+        for token in sorted(feature.weights, key=lambda token: len(postings[token])):
+            posting = postings[token]
+            if len(posting) > cap or (visited and visited + len(posting) > POSTINGS_BUDGET):
+                break
+            visited += len(posting)
+            weight = feature.weights[token]
+            for other in posting:
+                overlap[other] += weight
+        overlap.pop(number, None)
+        others: list[tuple[float, int]] = []
+        same: list[tuple[float, int]] = []
+        for other, weight in overlap.items():
+            (same if features[other].source == feature.source else others).append((weight, other))
+        for _weight, other in heapq.nlargest(per_sentence, others):
+            pairs.add((number, other) if number < other else (other, number))
+        for _weight, other in heapq.nlargest(3, same):
+            pairs.add((number, other) if number < other else (other, number))
+        if progress and number % step == 0:
+            progress("candidates", number, total)
+    if progress:
+        progress("candidates", total, total)
+    return pairs
+
+
+def _overlap(a: _Features, b: _Features) -> tuple[float, float]:
+    """IDF-weighted overlap of two bags: (cosine-like, the shared weight itself)."""
+    small, large = (a.weights, b.weights) if len(a.weights) <= len(b.weights) else (b.weights, a.weights)
+    shared = sum(weight for token, weight in small.items() if token in large)
+    if not shared:
+        return 0.0, 0.0
+    return shared / math.sqrt(a.mass * b.mass), shared
+
+
+def _combine(text_score: float, a: _Features, b: _Features) -> float:
+    """One 0-100 score from the text similarity and the weighted overlap of two sentences."""
+    cosine, shared = _overlap(a, b)
+    # token_set_ratio is 100 when one sentence's words are a subset of the other's: scale it by how
+    # much of the longer sentence the shorter one actually covers.
+    shorter, longer = sorted((a.words, b.words))
+    balance = min(1.0, (shorter / longer) / 0.5) if longer else 0.0
+    guarded = text_score * (0.5 + 0.5 * balance)
+    # Shared rare words count in themselves too: a long sentence restating a short one shares few of
+    # its words, but the ones it shares (names, places, figures) are rare.
+    half = SHARED_HALF * a.unit
+    return W_TEXT * guarded + W_COSINE * min(1.0, 1.25 * cosine) + W_SHARED * shared / (shared + half)
+
+
+def _text_scores(features: Sequence[_Features], pairs: Sequence[tuple[int, int]]) -> list[float]:
+    """token_set_ratio for each pair: `process.cpdist` (all cores, uint8) when numpy is there."""
+    if not pairs:
+        return []
+    try:
+        import numpy as np
+        from rapidfuzz import process
+    except ImportError:  # numpy is optional: the scorer itself is the same C++ code
+        scorer = fuzz.token_set_ratio
+        return [scorer(features[i].text, features[j].text) for i, j in pairs]
+    left = [features[i].text for i, _ in pairs]
+    right = [features[j].text for _, j in pairs]
+    scores = process.cpdist(left, right, scorer=fuzz.token_set_ratio, workers=-1, dtype=np.uint8)
+    return scores.tolist()
+
+
+# ── clustering ─────────────────────────────────────────────────────────────────────────────────────
+
+
+class _Clusters:
+    """Union-find over sentences where each cluster remembers its sentences per source."""
+
+    def __init__(self, features: Sequence[_Features], score: Callable[[int, int], float], threshold: float):
+        self.features = features
+        self.parent = list(range(len(features)))
+        self.members: dict[int, dict[int, list[int]]] = {n: {feature.source: [n]} for n, feature in enumerate(features)}
+        self.allowed: set[tuple[int, int]] = set()  # same-source pairs that may share a row
+        self.score = score
+        self.threshold = threshold
+        self.edge_scores: dict[int, list[float]] = defaultdict(list)
+
+    def find(self, n: int) -> int:
+        root = n
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[n] != root:
+            self.parent[n], n = root, self.parent[n]
+        return root
+
+    def _compatible(self, x: int, y: int) -> bool:
+        mx, my = self.members[x], self.members[y]
+        for source, sentences in my.items():
+            for a in mx.get(source, ()):
+                for b in sentences:
+                    if (min(a, b), max(a, b)) not in self.allowed:
+                        return False
+        return True
+
+    def _cohesive(self, x: int, y: int) -> bool:
+        """Bigger groups merge only when they match on average, not through one loose pair.
+
+        Compared cell by cell: two sources' cells match as well as their best sentence pair does, so a
+        sentence split in two by one source does not drag the average down.
+        """
+        mx, my = self.members[x], self.members[y]
+        if sum(map(len, mx.values())) + sum(map(len, my.values())) <= 2:
+            return True
+        cells_x, cells_y = list(mx.items())[:10], list(my.items())[:10]
+        table = {
+            (sx, sy): max(self.score(a, b) for a in left[:3] for b in right[:3])
+            for sx, left in cells_x
+            for sy, right in cells_y
+            if sx != sy
+        }
+        if not table:
+            return True
+        return sum(table.values()) / len(table) >= COHESION * self.threshold
+
+    def merge(self, a: int, b: int, score: float, *, cohesion: bool = True) -> bool:
+        x, y = self.find(a), self.find(b)
+        if x == y:
+            return False
+        if not self._compatible(x, y) or (cohesion and not self._cohesive(x, y)):
+            return False
+        if len(self.members[x]) < len(self.members[y]):
+            x, y = y, x
+        self.parent[y] = x
+        for source, sentences in self.members.pop(y).items():
+            self.members[x].setdefault(source, []).extend(sentences)
+        self.edge_scores[x].extend(self.edge_scores.pop(y, ()))
+        self.edge_scores[x].append(score)
+        return True
+
+
+# ── the entry point ────────────────────────────────────────────────────────────────────────────────
+
+
+def align(
+    sentences_by_source: Mapping[str, Sequence[Sentence]],
+    *,
+    facts: Iterable[Fact] = (),
+    mentions: Iterable[Mention] = (),
+    pivot: str | None = None,
+    threshold: float | None = None,
+    progress: Progress | None = None,
+    bodies: Mapping[str, str] | None = None,
+) -> tuple[Row, ...]:
+    """Align the sentences of several sources into rows; every sentence is in exactly one row.
+
+    `facts` and `mentions` are optional evidence (same entity, same attribute, same or conflicting
+    value). `pivot` (default: the first source) sets the row order and is the reference of word
+    differences; `threshold` (0-100, default `DEFAULT_THRESHOLD`) is the score a pair needs to share a
+    row. `progress` is called with (step, done, total). `bodies` (source id → body text) is unused by
+    the alignment; the word differences are read from the sentences' own text and offsets.
+    """
+    del bodies
+    threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
+    source_ids = list(sentences_by_source)
+    if not source_ids:
+        return ()
+    pivot = pivot if pivot in sentences_by_source else source_ids[0]
+    _sentences, features = _prepare(sentences_by_source, facts, mentions)
+    position = {(source_ids[f.source], f.index): n for n, f in enumerate(features)}
+
+    pairs = sorted(_candidates(features, CANDIDATES_PER_SENTENCE, progress))
+    text_scores = _text_scores(features, pairs)
+    scores: dict[tuple[int, int], float] = {}
+    for (i, j), text_score in zip(pairs, text_scores, strict=True):
+        scores[i, j] = _combine(text_score, features[i], features[j])
+    if progress:
+        progress("scoring", 1, 1)
+
+    def score(a: int, b: int) -> float:
+        key = (a, b) if a < b else (b, a)
+        value = scores.get(key)
+        if value is None:
+            value = scores[key] = _combine(
+                fuzz.token_set_ratio(features[a].text, features[b].text), features[a], features[b]
+            )
+        return value
+
+    clusters = _Clusters(features, score, threshold)
+    edges = _edges(features, scores, threshold, clusters, score)
+    for _priority, edge_score, members in edges:
+        if len(members) == 2:
+            clusters.merge(members[0], members[1], edge_score)
+        # A split sentence: its second half follows the first, on the strength of the joined score.
+        elif clusters.merge(members[0], members[1], edge_score):
+            clusters.merge(members[0], members[2], edge_score, cohesion=False)
+    if progress:
+        progress("rows", 1, 1)
+
+    groups = {clusters.find(n) for n in range(len(features))}
+    rows = []
+    for root in groups:
+        cells = {
+            source_ids[source]: tuple(sorted(features[n].index for n in members))
+            for source, members in clusters.members[root].items()
+        }
+        edge_scores = clusters.edge_scores.get(root)
+        rows.append((cells, round(sum(edge_scores) / len(edge_scores), 1) if edge_scores else None))
+    ordered = _order(rows, pivot, {s: len(sentences_by_source[s]) for s in source_ids}, source_ids)
+    result = []
+    for number, (cells, row_score) in enumerate(ordered):
+        reference = _reference(cells, pivot, lambda a, b: score(position[a], position[b]))
+        differences = row_differences(cells, reference, sentences_by_source) if len(cells) > 1 else {}
+        result.append(Row(id=number, cells=cells, score=row_score, reference=reference, differences=differences))
+    return tuple(result)
+
+
+def _prepare(
+    sentences_by_source: Mapping[str, Sequence[Sentence]], facts: Iterable[Fact], mentions: Iterable[Mention]
+) -> tuple[list[Sentence], list[_Features]]:
+    """Every sentence in source order, with its features."""
+    source_number = {source: n for n, source in enumerate(sentences_by_source)}
+    evidence_facts: dict[tuple[str, int], list[Fact]] = defaultdict(list)
+    for fact in facts:
+        evidence_facts[fact.source, fact.sentence].append(fact)
+    evidence_mentions: dict[tuple[str, int], list[Mention]] = defaultdict(list)
+    for mention in mentions:
+        evidence_mentions[mention.source, mention.sentence].append(mention)
+
+    sentences: list[Sentence] = []
+    numbers: list[int] = []
+    raw: list[tuple[str, dict[str, int], int]] = []
+    for source in sentences_by_source:
+        for sentence in sentences_by_source[source]:
+            sentences.append(sentence)
+            numbers.append(source_number[source])
+            key = (source, sentence.index)
+            raw.append(_raw_tokens(sentence, evidence_facts.get(key, ()), evidence_mentions.get(key, ())))
+    features = _weigh(sentences, raw, numbers)
+    return sentences, features
+
+
+def _weigh(
+    sentences: Sequence[Sentence], raw: Sequence[tuple[str, dict[str, int], int]], sources: Sequence[int]
+) -> list[_Features]:
+    """IDF weights over the sentences being aligned (a token in every sentence weighs little)."""
+    document_frequency: dict[str, int] = defaultdict(int)
+    for _text, bag, _words in raw:
+        for token in bag:
+            document_frequency[token] += 1
+    total = len(raw)
+    # A word in as many sentences as there are sources (up to a few) may be one statement that every
+    # source reports: it weighs as much as a word found once (plain IDF would rank it below every
+    # unshared word, which can never match anyway).
+    floor = min(max(2, len(set(sources))), 6)
+    unit = max(0.05, math.log((total + 1) / (floor + 0.5)))
+    features = []
+    for sentence, source, (text, bag, words) in zip(sentences, sources, raw, strict=True):
+        weights = {}
+        for token in bag:
+            idf = math.log((total + 1) / (max(document_frequency[token], floor) + 0.5))
+            if token.startswith(("!", "#")) and "@" in token:
+                idf *= EVIDENCE  # evidence: the same figure or the same person
+            weights[token] = max(idf, 0.05)
+        features.append(
+            _Features(
+                source=source,
+                index=sentence.index,
+                text=text,
+                weights=weights,
+                mass=sum(weights.values()) or 1.0,
+                words=words,
+                unit=unit,
+            )
+        )
+    return features
+
+
+def _edges(
+    features: Sequence[_Features],
+    scores: Mapping[tuple[int, int], float],
+    threshold: float,
+    clusters: _Clusters,
+    score: Callable[[int, int], float],
+) -> list[tuple[int, float, tuple[int, ...]]]:
+    """Merges to try, best first: mutual best pairs, then the other pairs, each by descending score.
+
+    Also registers which same-source pairs may share a row: repeats, and adjacent sentences that
+    together match one sentence of another source better than either alone (a split sentence).
+    """
+    best: dict[tuple[int, int], tuple[float, int]] = {}
+    runner_up: dict[tuple[int, int], float] = defaultdict(float)
+    for (i, j), value in scores.items():
+        if features[i].source == features[j].source:
+            continue
+        for a, b in ((i, j), (j, i)):
+            key = (a, features[b].source)
+            top = best.get(key, (-1.0, -1))[0]
+            if value > top:
+                runner_up[key] = max(runner_up[key], top)
+                best[key] = (value, b)
+            elif value > runner_up[key]:
+                runner_up[key] = value
+    edges: list[tuple[int, float, tuple[int, ...]]] = []
+    split_checked: set[tuple[int, int, int]] = set()
+    for (i, j), value in list(scores.items()):
+        fi, fj = features[i], features[j]
+        if fi.source == fj.source:
+            if fuzz.ratio(fi.text, fj.text) >= REPEAT_THRESHOLD:
+                clusters.allowed.add((i, j))
+                edges.append((1, value, (i, j)))
+            continue
+        mutual = best.get((i, fj.source), (0, -1))[1] == j and best.get((j, fi.source), (0, -1))[1] == i
+        if value >= threshold:
+            edges.append((2 if mutual else 1, value, (i, j)))
+        elif mutual and value >= LOW * threshold:
+            # Below the threshold, a pair still counts when each is clearly the other's best match:
+            # paraphrases share few words, but they share more with each other than with the rest.
+            margin = value - max(runner_up[i, fj.source], runner_up[j, fi.source])
+            if margin >= MARGIN:
+                edges.append((2, value, (i, j)))
+        # A split: this sentence and a neighbour of its best partner in that source together match
+        # it better than either alone. Only neighbours that are candidates themselves are tried.
+        if value < SPLIT_PART * threshold:
+            continue
+        for a, b in ((i, j), (j, i)):
+            fb = features[b]
+            if best.get((a, fb.source), (0, -1))[1] != b:
+                continue
+            for neighbour in (b - 1, b + 1):
+                if not 0 <= neighbour < len(features) or features[neighbour].source != fb.source:
+                    continue
+                part = scores.get((a, neighbour) if a < neighbour else (neighbour, a))
+                if part is None or part < SPLIT_PART * threshold:
+                    continue
+                first, second = sorted((b, neighbour))
+                if (a, first, second) in split_checked:
+                    continue
+                split_checked.add((a, first, second))
+                joined = _join(features[first], features[second])
+                together = _combine(fuzz.token_set_ratio(features[a].text, joined.text), features[a], joined)
+                if together >= threshold and together >= max(value, part) + SPLIT_GAIN:
+                    clusters.allowed.add((first, second))
+                    edges.append((2, together, (a, first, second)))
+    edges.sort(key=lambda edge: (edge[0], edge[1]), reverse=True)
+    return edges
+
+
+def _join(first: _Features, second: _Features) -> _Features:
+    weights = dict(first.weights)
+    for token, weight in second.weights.items():
+        weights[token] = weight
+    return _Features(
+        source=first.source,
+        index=first.index,
+        text=f"{first.text} {second.text}",
+        weights=weights,
+        mass=sum(weights.values()) or 1.0,
+        words=first.words + second.words,
+        unit=first.unit,
+    )
+
+
+def _order(
+    rows: list[tuple[dict[str, tuple[int, ...]], float | None]],
+    pivot: str,
+    lengths: Mapping[str, int],
+    source_ids: Sequence[str],
+) -> list[tuple[dict[str, tuple[int, ...]], float | None]]:
+    """The pivot's reading order; rows without it where the median relative position of theirs puts them."""
+    order = {source: n for n, source in enumerate(source_ids)}
+
+    def key(row: tuple[dict[str, tuple[int, ...]], float | None]) -> tuple[float, int, int, int]:
+        cells = row[0]
+        if pivot in cells:
+            first = cells[pivot][0]
+            return ((first + 0.5) / lengths[pivot], 0, 0, first)
+        positions = [(index + 0.5) / lengths[source] for source, indices in cells.items() for index in indices]
+        source = min(cells, key=order.__getitem__)
+        return (median(positions), 1, order[source], cells[source][0])
+
+    ordered = sorted(rows, key=key)
+    # Keep the pivot's own rows in its reading order even where a pivot row and a non-pivot row tie.
+    return [(dict(sorted(cells.items(), key=lambda item: order[item[0]])), score) for cells, score in ordered]
+
+
+def _reference(
+    cells: Mapping[str, tuple[int, ...]], pivot: str, score: Callable[[tuple[str, int], tuple[str, int]], float]
+) -> str:
+    """The pivot when it is in the row, else the source whose sentence matches the others best."""
+    if pivot in cells or len(cells) == 1:
+        return pivot if pivot in cells else next(iter(cells))
+    firsts = [(source, indices[0]) for source, indices in cells.items()]
+    return max(firsts, key=lambda this: sum(score(this, other) for other in firsts if other[0] != this[0]))[0]

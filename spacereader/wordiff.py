@@ -1,0 +1,179 @@
+"""Word-level differences inside a row: which words a sentence shares with the row's reference sentence,
+which differ, and which of the differing ones are numbers or dates.
+
+Sentences in a row say the same thing in a different order, so the comparison is by bag of words, not
+by a longest common subsequence: a clause moved to the front is not a difference. Words are compared
+lower-cased with a light stem ('launched' meets 'launch'), numbers by value ('12' meets 'twelve',
+'1,000' meets '1000'). Function words are never reported: that 'the' is missing is noise to a reader.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from spacereader.model import DiffSpan, Sentence
+
+Status = Literal["shared", "word", "number"]
+
+_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?|[^\W\d_]+(?:[’'][^\W\d_]+)*")
+_FUNCTION_WORDS = frozenset(
+    """a an the and or but nor so yet of in on at by for from to with without into onto over under about
+    as than then that this these those there here it its it's is are was were be been being am has have
+    had having do does did will would shall should can could may might must not no he she they we i you
+    him her them us me his hers their theirs our ours my your who whom whose which what when where why
+    how also just only very too more most some any all each every both either neither such own same other
+    said says say told according mr mrs ms s if while after before during since until upon up down out
+    off again once""".split()
+)
+_NUMBER_WORDS = {
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "eleven": "11",
+    "twelve": "12",
+    "thirteen": "13",
+    "fourteen": "14",
+    "fifteen": "15",
+    "sixteen": "16",
+    "seventeen": "17",
+    "eighteen": "18",
+    "nineteen": "19",
+    "twenty": "20",
+    "thirty": "30",
+    "forty": "40",
+    "fifty": "50",
+    "sixty": "60",
+    "seventy": "70",
+    "eighty": "80",
+    "ninety": "90",
+    "hundred": "100",
+    "thousand": "1000",
+    "million": "1000000",
+    "billion": "1000000000",
+    "dozen": "12",
+}
+_DATE_WORDS = frozenset(
+    """january february march april may june july august september october november december jan feb mar
+    apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday today
+    yesterday tomorrow""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word of a sentence: body offsets, the key it is compared by, and whether it is a figure."""
+
+    start: int
+    end: int
+    key: str
+    number: bool
+    function: bool
+
+
+def _stem(word: str) -> str:
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    for suffix, replacement, minimum in (("ies", "y", 5), ("ing", "", 6), ("ed", "", 5), ("es", "", 6), ("s", "", 4)):
+        if word.endswith(suffix) and len(word) >= minimum and not word.endswith("ss"):
+            return word[: len(word) - len(suffix)] + replacement
+    return word
+
+
+def tokens(text: str, offset: int = 0) -> list[Token]:
+    """The words and numbers of `text`, with offsets shifted by `offset` (a sentence's body start)."""
+    result = []
+    for match in _TOKEN.finditer(text):
+        word = match.group(0).lower().replace("’", "'")
+        if word.endswith("'s"):
+            word = word[:-2]
+        if word[0].isdigit():
+            digits = re.sub(r"(st|nd|rd|th|s)$", "", word).replace(",", "")
+            key, number = "#" + digits.rstrip("0").rstrip(".") if "." in digits else "#" + digits, True
+        elif word in _NUMBER_WORDS:
+            key, number = "#" + _NUMBER_WORDS[word], True
+        elif word in _DATE_WORDS:
+            key, number = word[:3], True
+        else:
+            key, number = _stem(word), False
+        result.append(
+            Token(match.start() + offset, match.end() + offset, key, number, word in _FUNCTION_WORDS and not number)
+        )
+    return result
+
+
+def classify(sentence_tokens: Sequence[Token], reference_keys: set[str]) -> list[tuple[Token, Status]]:
+    """Each token with its status against the reference's words: shared, a differing word or number."""
+    out: list[tuple[Token, Status]] = []
+    for token in sentence_tokens:
+        if token.key in reference_keys or token.function:
+            out.append((token, "shared"))
+        else:
+            out.append((token, "number" if token.number else "word"))
+    return out
+
+
+def _spans(classified: Sequence[tuple[Token, Status]]) -> tuple[DiffSpan, ...]:
+    """Differing tokens as spans; neighbouring differing words are joined into one span."""
+    spans: list[DiffSpan] = []
+    for token, status in classified:
+        if status == "shared":
+            continue
+        if spans and status == "word" and spans[-1].kind == "word" and token.start - spans[-1].end <= 1:
+            spans[-1] = DiffSpan(spans[-1].start, token.end, "word")
+        else:
+            spans.append(DiffSpan(token.start, token.end, status))
+    return tuple(spans)
+
+
+def row_differences(
+    cells: Mapping[str, Sequence[int]], reference: str, sentences_by_source: Mapping[str, Sequence[Sentence]]
+) -> dict[str, tuple[DiffSpan, ...]]:
+    """Spans (body offsets) of each source's sentences in a row that differ from the reference sentence.
+
+    Other sources: their words the reference does not have. The reference itself: its words that no
+    other sentence of the row has, and its numbers and dates that any other sentence lacks (a figure
+    one outlet gives differently is the point of the comparison).
+    """
+    words = {
+        source: [token for index in indices for token in _sentence_tokens(sentences_by_source[source][index])]
+        for source, indices in cells.items()
+    }
+    reference_tokens = words.get(reference, [])
+    reference_keys = {token.key for token in reference_tokens}
+    result: dict[str, tuple[DiffSpan, ...]] = {}
+    for source, source_tokens in words.items():
+        if source == reference:
+            continue
+        spans = _spans(classify(source_tokens, reference_keys))
+        if spans:
+            result[source] = spans
+    others = [{token.key for token in toks} for source, toks in words.items() if source != reference]
+    if others and reference_tokens:
+        marked: list[tuple[Token, Status]] = []
+        anywhere = set().union(*others)
+        everywhere = set.intersection(*others)
+        for token in reference_tokens:
+            if token.function:
+                marked.append((token, "shared"))
+            elif token.number:
+                marked.append((token, "shared" if token.key in everywhere else "number"))
+            else:
+                marked.append((token, "shared" if token.key in anywhere else "word"))
+        spans = _spans(marked)
+        if spans:
+            result[reference] = spans
+    return result
+
+
+def _sentence_tokens(sentence: Sentence) -> list[Token]:
+    return tokens(sentence.text, sentence.start)
