@@ -78,8 +78,12 @@ def _slot(fact: Fact) -> tuple | None:
 class _Topics:
     """Content words of each sentence, to tell whether two sentences speak of the same thing."""
 
-    def __init__(self, sentences: Mapping[str, Sequence[Sentence]], mentions: Sequence[Mention]) -> None:
+    def __init__(
+        self, sentences: Mapping[str, Sequence[Sentence]], mentions: Sequence[Mention], entities: Sequence[Entity] = ()
+    ) -> None:
         self._sentences = sentences
+        # People and organisations: two sentences about different ones are about different things.
+        self._named = {"@" + e.id for e in entities if e.kind in ("person", "organisation")}
         self._cache: dict[tuple[str, int], frozenset[str]] = {}
         self._entities: dict[tuple[str, int], set[str]] = defaultdict(set)
         for mention in mentions:
@@ -99,7 +103,7 @@ class _Topics:
         if a.entity and b.entity:
             return fold(a.entity) == fold(b.entity)
         wa, wb = self.words(a.source, a.sentence), self.words(b.source, b.sentence)
-        ea, eb = {w for w in wa if w[0] == "@"}, {w for w in wb if w[0] == "@"}
+        ea, eb = {w for w in wa if w in self._named}, {w for w in wb if w in self._named}
         if ea and eb and not ea & eb:
             return False  # both sentences name who they are about, and not the same ones
         shared = len(wa & wb)
@@ -591,7 +595,7 @@ def find_conflicts(
 ) -> tuple[Conflict, ...]:
     """Every disagreement between the sources: figures first (grouped by entity), then name variants."""
     by_id = {article.id: article for article in articles}
-    topics = _Topics(sentences, mentions)
+    topics = _Topics(sentences, mentions, entities)
     people = frozenset(fold(e.name) for e in entities if e.kind == "person")
     figures = _figure_conflicts(facts, by_id, sentences, topics, people)
     order = {article.id: index for index, article in enumerate(articles)}

@@ -81,24 +81,25 @@ MONEY_CONTEXT = _lexicon(
     {
         "budget": "budget budgets budgeted",
         "cost": "cost costs costing costed",
-        "price": "price priced prices",
-        "pay": "paid pay paying pays payment payments",
+        # What a buyer pays: a price, a deal, a bid, a transfer fee.
+        "price": "price priced prices paid pay paying pays payment payments deal bid offer acquisition acquire "
+        "acquired buy buying bought takeover sold sell selling sale fee worth",
         "salary": "salary salaries wage wages earns earned earning",
         "revenue": "revenue revenues sales turnover",
         "profit": "profit profits earnings income",
         "loss": "loss losses lost",
         "fine": "fine fined fines penalty",
-        "value": "valued valuation worth value",
+        "value": "valued valuation value capitalisation capitalization",
         "funding": "raised raise raising funding round",
-        "deal": "deal bid offer acquisition acquire acquired buy bought takeover sold sell sale",
         "investment": "invest invested investment investing",
         "spend": "spend spent spending",
-        "debt": "debt debts loan loans",
+        "debt": "debt debts loan loans borrow borrowed borrowing bonds",
         "aid": "aid grant grants package",
         "prize": "prize bonus jackpot",
         "settlement": "damages settlement compensation",
         "tax": "tax taxes",
         "gross": "grossed gross box-office",
+        "dividend": "dividend dividends",
     }
 )
 DURATION_CONTEXT = _lexicon(
@@ -317,6 +318,7 @@ _UNDISCLOSED = re.compile(
 _AGE_OLD = re.compile(
     rf"(?<![\w-])(?P<n>\d{{1,3}}|{WORDS})(?:[\s-]+|-)(?:years?|yrs?)(?:[\s-]+old\b|\s+of\s+age\b)", re.IGNORECASE
 )
+_APPOSITION = re.compile(r",\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+){0,2}$")
 _AGE_AGED = re.compile(r"\baged\s+(?P<n>\d{1,3})\b(?!\s*(?:-|–|to|and)\s*\d)(?!\s*(?:%|years?\s+old))")
 _AGE_COMMA = re.compile(r"(?<=,)\s(?P<n>\d{1,3})(?=\s*(?:,|;|\)|\.(?!\d)|$|\s+and\s|\s+[–—-]\s))")
 _AGE_PAREN = re.compile(r"(?<=\()\s?(?P<n>\d{1,3})\s?(?=\))")
@@ -585,6 +587,11 @@ def _ages(text: str) -> Iterable[_Candidate]:
             subject = name_before(text, m.start())
         if subject is None and re.search(r"(?:,\s*|\bis\s+|\bwas\s+)$", text[max(0, m.start() - 6) : m.start()]):
             subject = name_before(text, m.start())
+        if subject is None:
+            # "Marta Lindquist, Bellhaven's 57-year-old chief executive": the name before the apposition.
+            apposition = _APPOSITION.search(text, max(0, m.start() - 40), m.start())
+            if apposition:
+                subject = name_before(text, apposition.start())
         yield _Candidate("age", m.start(), m.end(), tidy(age), subject=subject, context="age")
     # Several "(23)" in one sentence are goal minutes or list numbers, not ages.
     paren_ages = len(_AGE_PAREN.findall(text)) == 1
@@ -887,6 +894,9 @@ def _sentence_candidates(text: str, published) -> list[_Candidate]:
             per = _PER.match(text, candidate.end)
             if per:
                 candidate.qualifier = "per " + (per.group(1) or "each").lower()
+                if candidate.context in (None, "value", "cost"):
+                    # "$41 a share", "the offer values it at $43 per share": a unit price either way.
+                    candidate.context = "price"
         result.append(candidate)
     # A time in a sentence with one day: the two make a date-time.
     days = [c for c in result if c.attribute == "date" and c.precision == "day" and isinstance(c.normalized, str)]

@@ -134,7 +134,7 @@ CASES: tuple[Case, ...] = (
     # ── business ──────────────────────────────────────────────────────────────────────────────────
     Case(
         "Northwind Energy agreed to buy Halcyon Power for $12-billion, or $31.75 per share.",
-        (F("money", money(12_000_000_000, USD), context="deal"), F("money", money(31.75, USD))),
+        (F("money", money(12_000_000_000, USD), context="price"), F("money", money(31.75, USD), context="price")),
         topic="business",
     ),
     Case(
@@ -187,7 +187,7 @@ CASES: tuple[Case, ...] = (
     ),
     Case(
         "The deal is worth tens of millions of dollars, people familiar with the matter said.",
-        (F("money", money([10_000_000, 99_000_000], USD), context="value"),),
+        (F("money", money([10_000_000, 99_000_000], USD), context="price"),),
         topic="business",
     ),
     Case(
@@ -341,13 +341,13 @@ CASES: tuple[Case, ...] = (
     ),
     Case(
         "The club paid a record £85m for the midfielder in August.",
-        (F("money", money(85_000_000, GBP), context="pay"), F("date", "--08")),
+        (F("money", money(85_000_000, GBP), context="price"), F("date", "--08")),
         topic="sport",
         loose=frozenset({"date"}),
     ),
     Case(
         "Tickets cost $45 each and the stadium holds 52,000 fans.",
-        (F("money", money(45, USD), context="cost"), F("count", 52000, context="fan")),
+        (F("money", money(45, USD), context="price"), F("count", 52000, context="fan")),
         topic="sport",
     ),
     Case(

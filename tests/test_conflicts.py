@@ -245,3 +245,20 @@ def test_cli_article_text_is_not_markup(tmp_path, capsys) -> None:
     (tmp_path / "b.txt").write_text("The new stadium cost $1.5 billion [red]to build[/red].\n", encoding="utf-8")
     assert main(["conflicts", str(tmp_path)]) == 0
     assert "[red]to build[/red]" in capsys.readouterr().out
+
+
+# ── a second story, end to end ─────────────────────────────────────────────────────────────────────
+
+
+def test_business_story_reports_exactly_its_disagreements() -> None:
+    from tests.corpus_conflicts import ARTICLES, EXPECTED
+
+    articles = [Article(id=i, path=f"{i}.txt", body=b, sha256="", published=p) for i, b, p in ARTICLES]
+    sentences = {article.id: segment(article.body, article.id) for article in articles}
+    conflicts = compare_facts(articles, sentences)[3]
+    got = {
+        (c.attribute, c.context or c.entity, tuple(sorted(v.fact.value for v in c.values)), c.kind) for c in conflicts
+    }
+    # The age values may be written "56", "who is 56" or "aged 56": compare ages by number.
+    got = {(a, s, tuple(sorted(v.split()[-1] for v in vs)) if a == "age" else vs, k) for a, s, vs, k in got}
+    assert got == EXPECTED
