@@ -628,5 +628,27 @@ def compare_facts(
 
     raw = [fact for article in articles for fact in extract_facts(article, sentences.get(article.id, ()))]
     mentions, entities = find_entities(articles, sentences)
-    facts = link_facts(raw, mentions, entities)
-    return facts, mentions, entities, find_conflicts(articles, sentences, facts, mentions, entities)
+    figures = link_facts(raw, mentions, entities)
+    conflicts = find_conflicts(articles, sentences, figures, mentions, entities)
+    order = {article.id: index for index, article in enumerate(articles)}
+    facts = sorted((*figures, *name_facts(mentions, entities)), key=lambda f: (order.get(f.source, 0), f.start, f.end))
+    return tuple(facts), mentions, entities, conflicts
+
+
+def name_facts(mentions: Sequence[Mention], entities: Sequence[Entity]) -> tuple[Fact, ...]:
+    """A `name` fact for each mention of a person or organisation: the name as written, the display name."""
+    named = {entity.id: entity for entity in entities if entity.kind in ("person", "organisation")}
+    return tuple(
+        Fact(
+            source=mention.source,
+            sentence=mention.sentence,
+            attribute="name",
+            value=mention.text,
+            normalized=named[mention.entity].name,
+            start=mention.start,
+            end=mention.end,
+            entity=named[mention.entity].name,
+        )
+        for mention in mentions
+        if mention.entity in named
+    )

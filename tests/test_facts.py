@@ -6,6 +6,8 @@ import datetime as dt
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from spacereader.facts import extract_facts
 from spacereader.model import Article, Fact
@@ -325,3 +327,69 @@ def test_hundred_thousand_digits_and_a_megabyte_line_finish() -> None:
     assert _seconds("7" * 100_000) < 2
     line = ("The crew of 3 spent 12 days aboard after a $200m budget on October 5, 2021 and more " * 12_000)[:1_000_000]
     assert _seconds(line) < 10
+
+
+# ── any input ──────────────────────────────────────────────────────────────────────────────────────
+
+
+_PIECES = st.sampled_from(
+    [
+        "12",
+        "3,000",
+        "1.5",
+        "$",
+        "€",
+        "£",
+        " million",
+        "bn",
+        "m",
+        " ",
+        " ",
+        ", ",
+        ". ",
+        "\n\n",
+        "-",
+        "(",
+        ")",
+        "October",
+        "Oct.",
+        "5",
+        "17th",
+        "2021",
+        "Tuesday",
+        "yesterday",
+        "year-old",
+        " years old",
+        "aged ",
+        "who is ",
+        "Yulia",
+        "Peresild",
+        "Klim",
+        "the",
+        "days",
+        "twelve",
+        "about ",
+        "more than ",
+        "per share",
+        "9:22 am GMT",
+        "the 1990s",
+        "from ",
+        " to ",
+        "crew of three",
+        "people",
+        "killed",
+        "%",
+        "’s",
+        "A",
+        "Mr",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_PIECES, max_size=40).map("".join), st.sampled_from([None, dt.date(2021, 10, 5), dt.date(2000, 2, 29)]))
+def test_any_text_gives_facts_whose_spans_slice_the_body(text: str, published) -> None:
+    body = text.strip() or "x"
+    for fact in facts_of(body, published):
+        assert body[fact.start : fact.end] == fact.value
+        assert fact.attribute in ("date", "age", "money", "duration", "count")
