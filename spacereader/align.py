@@ -39,19 +39,18 @@ from spacereader.wordiff import row_differences
 Progress = Callable[[str, int, int], None]
 
 #: Default score a pair needs to share a row (0-100); measured on tests/bench and the seeds.
-DEFAULT_THRESHOLD = 55.0
+DEFAULT_THRESHOLD = 60.0
 #: Sentences of other sources kept as candidates per sentence (the rest are never scored).
 CANDIDATES_PER_SENTENCE = 10
 #: How many postings of the inverted index one sentence may visit to find its candidates.
 POSTINGS_BUDGET = 300
 #: Weights of the score's parts: guarded token_set_ratio (0-100), IDF cosine, shared IDF weight.
 W_TEXT, W_COSINE, W_SHARED, SHARED_HALF = 0.3, 35.0, 35.0, 2.0
-#: A mutual best pair from LOW × threshold on, when it beats each side's second best by MARGIN.
-LOW, MARGIN = 0.85, 12.0
-#: A split: the joined pair must beat the better half by SPLIT_GAIN, the weaker half reach SPLIT_PART × threshold.
-SPLIT_GAIN, SPLIT_PART = 5.0, 0.6
+#: A split: the joined pair must beat the better half by SPLIT_GAIN (or 45% of its way to 100), the weaker half reach SPLIT_PART × threshold.
+SPLIT_GAIN, SPLIT_PART = 12.0, 0.75
 #: How much more an evidence token (a figure, a name's attribute, a linked entity) weighs than a word.
 EVIDENCE = 3.0
+FACT_VALUES = False
 #: A merge of two groups needs their sentences to score this share of the threshold on average.
 COHESION = 1.0
 #: Two sentences of one source count as a repeat of one statement from this similarity of their text on.
@@ -272,14 +271,14 @@ def _raw_tokens(
         else:
             bag[_stem(_DIGITS.sub("0", word) if numeric else word)] += 1
     if numeric:
-        for token in _number_tokens(sentence.text):
+        for token in sorted(_number_tokens(sentence.text)):
             bag[token] += 1
     for mention in mentions:
         bag[f"@{mention.entity}"] += 1
     for fact in facts:
         if fact.entity:  # the same attribute of the same person, whatever the values say
             bag[f"!{fact.attribute}@{fact.entity.lower()}"] += 1
-        if fact.normalized is not None:
+        elif FACT_VALUES and fact.normalized is not None:
             bag[f"={fact.attribute}:{_fact_value(fact)}"] += 1
     return masked, bag, len(words)
 
@@ -304,7 +303,7 @@ def _candidates(features: Sequence[_Features], per_sentence: int, progress: Prog
         # with its true partners find them; the common ones would mostly add work.
         overlap: dict[int, float] = defaultdict(float)
         visited = 0
-        for token in sorted(feature.weights, key=lambda token: len(postings[token])):
+        for token in sorted(feature.weights, key=lambda token: (len(postings[token]), token)):
             posting = postings[token]
             if len(posting) > cap or (visited and visited + len(posting) > POSTINGS_BUDGET):
                 break
@@ -555,7 +554,7 @@ def _weigh(
         weights = {}
         for token in bag:
             idf = math.log((total + 1) / (max(document_frequency[token], floor) + 0.5))
-            if token.startswith(("!", "#")) and "@" in token:
+            if token.startswith("#") and "@" in token:
                 idf *= EVIDENCE  # evidence: the same figure or the same person
             weights[token] = max(idf, 0.05)
         features.append(
@@ -585,18 +584,13 @@ def _edges(
     together match one sentence of another source better than either alone (a split sentence).
     """
     best: dict[tuple[int, int], tuple[float, int]] = {}
-    runner_up: dict[tuple[int, int], float] = defaultdict(float)
     for (i, j), value in scores.items():
         if features[i].source == features[j].source:
             continue
         for a, b in ((i, j), (j, i)):
             key = (a, features[b].source)
-            top = best.get(key, (-1.0, -1))[0]
-            if value > top:
-                runner_up[key] = max(runner_up[key], top)
+            if value > best.get(key, (-1.0, -1))[0]:
                 best[key] = (value, b)
-            elif value > runner_up[key]:
-                runner_up[key] = value
     edges: list[tuple[int, float, tuple[int, ...]]] = []
     split_checked: set[tuple[int, int, int]] = set()
     for (i, j), value in list(scores.items()):
@@ -609,12 +603,6 @@ def _edges(
         mutual = best.get((i, fj.source), (0, -1))[1] == j and best.get((j, fi.source), (0, -1))[1] == i
         if value >= threshold:
             edges.append((2 if mutual else 1, value, (i, j)))
-        elif mutual and value >= LOW * threshold:
-            # Below the threshold, a pair still counts when each is clearly the other's best match:
-            # paraphrases share few words, but they share more with each other than with the rest.
-            margin = value - max(runner_up[i, fj.source], runner_up[j, fi.source])
-            if margin >= MARGIN:
-                edges.append((2, value, (i, j)))
         # A split: this sentence and a neighbour of its best partner in that source together match
         # it better than either alone. Only neighbours that are candidates themselves are tried.
         if value < SPLIT_PART * threshold:
@@ -635,7 +623,8 @@ def _edges(
                 split_checked.add((a, first, second))
                 joined = _join(features[first], features[second])
                 together = _combine(fuzz.token_set_ratio(features[a].text, joined.text), features[a], joined)
-                if together >= threshold and together >= max(value, part) + SPLIT_GAIN:
+                alone = max(value, part)
+                if together >= threshold and together - alone >= min(SPLIT_GAIN, 0.45 * (100 - alone)):
                     clusters.allowed.add((first, second))
                     edges.append((2, together, (a, first, second)))
     edges.sort(key=lambda edge: (edge[0], edge[1]), reverse=True)
