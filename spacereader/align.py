@@ -445,17 +445,15 @@ def align(
     pivot: str | None = None,
     threshold: float | None = None,
     progress: Progress | None = None,
-    bodies: Mapping[str, str] | None = None,
 ) -> tuple[Row, ...]:
     """Align the sentences of several sources into rows; every sentence is in exactly one row.
 
     `facts` and `mentions` are optional evidence (same entity, same attribute, same or conflicting
     value). `pivot` (default: the first source) sets the row order and is the reference of word
     differences; `threshold` (0-100, default `DEFAULT_THRESHOLD`) is the score a pair needs to share a
-    row. `progress` is called with (step, done, total). `bodies` (source id → body text) is unused by
-    the alignment; the word differences are read from the sentences' own text and offsets.
+    row. `progress` is called with (step, done, total). Word differences are read from the sentences'
+    own text and offsets.
     """
-    del bodies
     threshold = DEFAULT_THRESHOLD if threshold is None else float(threshold)
     source_ids = list(sentences_by_source)
     if not source_ids:
