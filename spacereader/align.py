@@ -4,14 +4,17 @@ News coverage reorders, paraphrases and shares only part of its content, so this
 diff nor a monotone (Gale–Church) aligner. The steps:
 
 1. Features per sentence: a bag of stemmed content words with digits masked, plus evidence tokens —
-   numbers with a guessed kind (age, money, year, date ...), entity ids from the name linker, and
-   facts as (entity, attribute) and (attribute, value) tokens. Every token is weighted by its IDF over
-   the sentences being aligned, so rare words and shared names count for more than common words.
+   numbers by value and with a guessed kind (age, money, year, date ...) and the names next to them,
+   entity ids from the name linker (so "Yuliya" and "Yulia" Peresild meet), and facts as (attribute,
+   entity) tokens: the same attribute of the same person is evidence even when the values conflict.
+   Every token is weighted by its IDF over the sentences being aligned, so rare words and shared
+   names count for more than common words.
 2. Candidates: an inverted index over those tokens (very common ones skipped) proposes, for each
    sentence, the few sentences of other sources with the most weighted overlap. No N×N matrix.
 3. Scores: rapidfuzz `token_set_ratio` on digit-masked text, guarded against the subset trap (a short
    sentence whose words all occur in a long one scores 100), blended with the IDF-weighted overlap.
-4. Rows: constrained greedy clustering — mutual best pairs first, then the rest by descending score; a
+4. Rows: constrained greedy clustering — mutual best pairs first (so a generic sentence cannot take a
+   source's place in a row before the right one), then the rest by descending score; a
    merge that would put two sentences of one source into a row is refused unless they are adjacent and
    together match one sentence of another source, or one repeats the other. Merges of bigger groups
    must also hold together on average (no chaining through one loose pair).
@@ -23,7 +26,6 @@ from __future__ import annotations
 
 import functools
 import heapq
-import json
 import math
 import re
 from collections import defaultdict
@@ -38,7 +40,8 @@ from spacereader.wordiff import row_differences
 
 Progress = Callable[[str, int, int], None]
 
-#: Default score a pair needs to share a row (0-100); measured on tests/bench and the seeds.
+#: Default score a pair needs to share a row (0-100): measured on the bench's synthetic clusters and
+#: on hand-labelled real coverage (see tests/bench/bench_align.py and the module's report).
 DEFAULT_THRESHOLD = 60.0
 #: Sentences of other sources kept as candidates per sentence (the rest are never scored).
 CANDIDATES_PER_SENTENCE = 10
@@ -46,11 +49,11 @@ CANDIDATES_PER_SENTENCE = 10
 POSTINGS_BUDGET = 300
 #: Weights of the score's parts: guarded token_set_ratio (0-100), IDF cosine, shared IDF weight.
 W_TEXT, W_COSINE, W_SHARED, SHARED_HALF = 0.3, 35.0, 35.0, 2.0
-#: A split: the joined pair must beat the better half by SPLIT_GAIN (or 45% of its way to 100), the weaker half reach SPLIT_PART × threshold.
+#: A split: the joined pair must beat the better half by SPLIT_GAIN (or by 45% of its distance to
+#: 100), and the weaker half reach SPLIT_PART × threshold on its own.
 SPLIT_GAIN, SPLIT_PART = 12.0, 0.75
-#: How much more an evidence token (a figure, a name's attribute, a linked entity) weighs than a word.
+#: How much more a figure's kind next to a name ("Peresild, 36," → age of peresild) weighs than a word.
 EVIDENCE = 3.0
-FACT_VALUES = False
 #: A merge of two groups needs their sentences to score this share of the threshold on average.
 COHESION = 1.0
 #: Two sentences of one source count as a repeat of one statement from this similarity of their text on.
@@ -240,13 +243,6 @@ def _names_near(text: str, start: int, end: int) -> set[str]:
     return names
 
 
-def _fact_value(fact: Fact) -> str:
-    try:
-        return json.dumps(fact.normalized, sort_keys=True)
-    except TypeError:
-        return fact.value.lower()
-
-
 def _raw_tokens(
     sentence: Sentence, facts: Iterable[Fact], mentions: Iterable[Mention]
 ) -> tuple[str, dict[str, int], int]:
@@ -278,8 +274,6 @@ def _raw_tokens(
     for fact in facts:
         if fact.entity:  # the same attribute of the same person, whatever the values say
             bag[f"!{fact.attribute}@{fact.entity.lower()}"] += 1
-        elif FACT_VALUES and fact.normalized is not None:
-            bag[f"={fact.attribute}:{_fact_value(fact)}"] += 1
     return masked, bag, len(words)
 
 
