@@ -389,3 +389,28 @@ async def test_export_and_overwrite(tmp_path, monkeypatch):
         assert target.read_text(encoding="utf-8") == "keep me"
         await pilot.press("e", "enter", "y")
         await _until(pilot, lambda: target.read_text(encoding="utf-8") != "keep me")
+
+
+def test_forked_analysis_and_cache(tmp_path, monkeypatch):
+    from spacereader.tui import analysis
+
+    monkeypatch.setenv("SPACEREADER_CACHE_DIR", str(tmp_path / "cache"))
+    options = {"encoding": None, "pivot": None, "threshold": None}
+    key = analysis.cache_key([], **options)
+    assert analysis.load_cached(key) is None
+    running = analysis.start([], cache_key=key, **options)
+    assert running is not None
+    frames = list(running.frames())
+    running.close()
+    kind, result = frames[-1]
+    assert kind == "R" and result[0] == "ok"
+    assert len(result[3].articles) == 5
+    cached = analysis.load_cached(key)
+    assert cached is not None and cached[3] == result[3]
+    # another pivot, another entry
+    assert analysis.cache_key([], **{**options, "pivot": "003_61f4a650ca5522b8"}) != key
+    # a missing input is reported, not raised
+    running = analysis.start([str(tmp_path / "missing.txt")])
+    (kind, result), *_ = [f for f in running.frames() if f[0] == "R"]
+    running.close()
+    assert result[0] == "error" and "missing.txt" in result[1]

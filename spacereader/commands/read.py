@@ -6,19 +6,26 @@ import argparse
 
 
 def run(args: argparse.Namespace) -> int:
-    # Fork the analysis before Textual is imported, so the two run side by side (see tui/analysis.py).
-    from spacereader.tui.analysis import start
+    # Before Textual is imported: take the comparison from the cache, or fork its analysis so the
+    # two run side by side (see tui/analysis.py).
+    from spacereader.tui import analysis as background
 
-    analysis = start(
-        getattr(args, "paths", None) or [],
-        encoding=getattr(args, "encoding", None),
-        pivot=getattr(args, "pivot", None),
-        threshold=getattr(args, "threshold", None),
-    )
+    paths = getattr(args, "paths", None) or []
+    options = {
+        "encoding": getattr(args, "encoding", None),
+        "pivot": getattr(args, "pivot", None),
+        "threshold": getattr(args, "threshold", None),
+    }
+    preloaded = running = None
+    if "-" not in paths:
+        key = background.cache_key(paths, **options)
+        preloaded = background.load_cached(key)
+        if preloaded is None:
+            running = background.start(paths, cache_key=key, **options)
     try:
         from spacereader.tui.app import run_reader
 
-        return run_reader(args, analysis)
+        return run_reader(args, running, preloaded)
     finally:
-        if analysis is not None:
-            analysis.close()
+        if running is not None:
+            running.close()

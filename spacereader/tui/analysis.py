@@ -9,20 +9,30 @@ unpickles the `Comparison` (a few ms for the seeds).
 The child streams frames on the pipe: `P` + JSON progress `[step, done, total]`, then one `R` + a
 pickled `("ok", articles, errors, comparison)` or `("error", message)`. Where `fork` is missing (Windows)
 or stdin is an input (the child must not touch the terminal), the caller falls back to a thread.
+
+The result is also kept in a small cache (platformdirs' user cache dir, or `SPACEREADER_CACHE_DIR`),
+keyed by the inputs' names, sizes and modification times, the options and the engine's own files, so
+reopening the same articles skips the analysis. It holds pickles this program wrote itself in the
+user's own cache directory; a stale, damaged or unreadable entry is ignored and rebuilt.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import pickle
 import signal
 import struct
+import sys
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 _HEADER = struct.Struct("!cI")
+CACHE_ENTRIES = 32
 
 
 @dataclass(slots=True)
@@ -85,8 +95,80 @@ def analyse(
     return "ok", articles, errors, comparison
 
 
+def cache_dir() -> Path:
+    override = os.environ.get("SPACEREADER_CACHE_DIR")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("spacereader")) / "comparisons"
+
+
+def _stat(path: Path) -> tuple:
+    try:
+        info = path.stat()
+    except OSError as error:
+        return (str(path), type(error).__name__)
+    return (str(path), info.st_size, info.st_mtime_ns, path.is_dir())
+
+
+def cache_key(paths: Sequence[str], *, encoding: str | None, pivot: str | None, threshold: float | None) -> str:
+    """What the comparison depends on: inputs (names, sizes, mtimes), options, engine files, Python."""
+    import spacereader
+
+    package = Path(spacereader.__file__).resolve().parent
+    if paths:
+        inputs = [Path(p) for p in paths]
+    else:  # the seeds, found as `spacereader.load.seeds_dir` does, without importing the engine
+        inputs = [package / "seeds" if (package / "seeds").is_dir() else package.parent / "seeds"]
+    material: list[Any] = [sys.version_info[:2], spacereader.__version__, os.getcwd(), encoding, pivot, threshold]
+    for path in inputs:
+        material.append(_stat(path))
+        if path.is_dir():
+            try:
+                material.extend(_stat(child) for child in sorted(path.iterdir()))
+            except OSError as error:
+                material.append(type(error).__name__)
+    material.extend(
+        _stat(source) for source in sorted(package.rglob("*.py")) if "tui" not in source.relative_to(package).parts
+    )
+    return hashlib.sha256(repr(material).encode()).hexdigest()[:32]
+
+
+def load_cached(key: str) -> tuple | None:
+    try:
+        data = (cache_dir() / f"{key}.pickle").read_bytes()
+        result = pickle.loads(data)
+    except Exception:  # missing, unreadable, or written by another version: rebuild
+        return None
+    return result if isinstance(result, tuple) and result and result[0] == "ok" else None
+
+
+def store_cached(key: str, result: tuple) -> None:
+    """Write atomically, then keep only the newest entries. Failing to cache is never an error."""
+    try:
+        directory = cache_dir()
+        directory.mkdir(parents=True, exist_ok=True)
+        temporary = directory / f".{key}.{os.getpid()}.tmp"
+        temporary.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(temporary, directory / f"{key}.pickle")
+        entries = sorted(directory.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in entries[CACHE_ENTRIES:]:
+            old.unlink(missing_ok=True)
+        for leftover in directory.glob(".*.tmp"):  # from a process killed while writing
+            if leftover.stat().st_mtime < time.time() - 60:
+                leftover.unlink(missing_ok=True)
+    except Exception:
+        pass
+
+
 def start(
-    paths: Sequence[str], *, encoding: str | None = None, pivot: str | None = None, threshold: float | None = None
+    paths: Sequence[str],
+    *,
+    encoding: str | None = None,
+    pivot: str | None = None,
+    threshold: float | None = None,
+    cache_key: str | None = None,
 ) -> Analysis | None:
     """Fork the analysis; None when this platform or these inputs need the in-process path."""
     if not hasattr(os, "fork") or "-" in paths or os.environ.get("SPACEREADER_NO_FORK"):
@@ -123,6 +205,8 @@ def start(
             result = ("error", f"internal error: {type(error).__name__}: {error}")
         send(b"R", pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
         pipe.close()
+        if cache_key and result[0] == "ok":
+            store_cached(cache_key, result)
     except BaseException:
         code = 1
     finally:

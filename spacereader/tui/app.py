@@ -114,6 +114,7 @@ class ReaderApp(App[int]):
         articles: Sequence[Any] = (),
         build: Callable[..., Any] | None = None,
         analysis: Any = None,
+        preloaded: Any = None,
     ) -> None:
         """`articles` skips loading and `build` replaces the engine's `build_comparison` (tests, benchmarks)."""
         super().__init__()
@@ -129,6 +130,7 @@ class ReaderApp(App[int]):
         self._errors: tuple = ()
         self._build = build
         self._analysis = analysis
+        self._preloaded = preloaded
         self.store: Any = None
         self.annotations: tuple = ()
         self._pending_writes = 0
@@ -149,13 +151,10 @@ class ReaderApp(App[int]):
     def compose(self) -> ComposeResult:
         with Center(id="loading"), Vertical(id="loading-box"):
             yield Label("Reading the articles…", id="loading-label")
-            yield LoadingIndicator()
-            yield ProgressBar(total=None, show_eta=False, id="loading-progress")
+        # The side panels and the search field are mounted on first use: fewer widgets to style
+        # before the first frame.
         with Horizontal(id="main"):
             yield ComparisonView(id="view")
-            yield ConflictsPanel(id="conflicts-panel", classes="side-panel")
-            yield AnnotationsPanel(id="annotations-panel", classes="side-panel")
-        yield Input(placeholder="search the articles; enter find · escape cancel", id="search")
         yield StatusBar(id="conflict-bar")
         yield StatusBar(id="status")
         yield Footer(compact=True)
@@ -178,6 +177,14 @@ class ReaderApp(App[int]):
             self.notify(problem, severity="warning", title="config.toml")
         self.query_one("#main").display = False
         self._analyse(self.requested_pivot)
+        # The animated indicator only when loading takes a while: no flash (and no animation
+        # competing with the analysis) on a quick start.
+        self.set_timer(0.3, self._show_progress)
+
+    def _show_progress(self) -> None:
+        if self.model is None and self.failure is None:
+            box = self.query_one("#loading-box")
+            box.mount(LoadingIndicator(), ProgressBar(total=None, show_eta=False, id="loading-progress"))
 
     # ── loading and analysis ───────────────────────────────────────────────────────────────────
 
@@ -189,7 +196,11 @@ class ReaderApp(App[int]):
             self.call_from_thread(self._progress, step, done, total)
 
         comparison = None
-        if self._analysis is not None:
+        if self._preloaded is not None:
+            _, self._articles, self._errors, comparison = self._preloaded
+            self._preloaded = None
+            self.call_later(self._report_errors, self._errors)
+        elif self._analysis is not None:
             # Started in a child process at launch (see analysis.py); here we only wait on its pipe.
             forked, self._analysis = self._analysis, None
             result: Any = ("error", "the analysis process ended unexpectedly")
@@ -205,7 +216,7 @@ class ReaderApp(App[int]):
                 self.call_from_thread(self._fail, result[1])
                 return
             _, self._articles, self._errors, comparison = result
-            self.call_from_thread(self._report_errors, self._errors)
+            self.call_later(self._report_errors, self._errors)
         elif not self._articles:
             result = analyse(
                 self.paths, encoding=self.encoding, pivot=pivot, threshold=self.threshold, progress=progress
@@ -232,7 +243,8 @@ class ReaderApp(App[int]):
 
     def _progress(self, step: str, done: int, total: int) -> None:
         self.query_one("#loading-label", Label).update(Content(f"{step.capitalize()}…"))
-        self.query_one("#loading-progress", ProgressBar).update(total=total or None, progress=done)
+        for bar in self.query("#loading-progress").results(ProgressBar):
+            bar.update(total=total or None, progress=done)
 
     def _report_errors(self, errors: Sequence[Any]) -> None:
         for error in errors:
@@ -245,11 +257,14 @@ class ReaderApp(App[int]):
     def _show(self, model: ReaderModel, keep: tuple[str, int] | None) -> None:
         first = self.model is None
         self.model = model
-        self.query_one("#loading").display = False
+        loading = self.query_one("#loading")
+        loading.display = False
+        loading.query("LoadingIndicator").remove()
         self.query_one("#main").display = True
         view = self.view
         view.set_model(model, keep=keep)
-        self.query_one(ConflictsPanel).show(model)
+        for panel in self.query(ConflictsPanel):
+            panel.show(model)
         if first:
             view.focus()
             self._open_store()
@@ -456,17 +471,24 @@ class ReaderApp(App[int]):
 
     # ── search ─────────────────────────────────────────────────────────────────────────────────
 
-    def action_search(self) -> None:
-        search = self.query_one("#search", Input)
+    async def action_search(self) -> None:
+        search = await self._search_input()
         search.display = True
         search.value = self.search_query
         search.focus()
 
+    async def _search_input(self) -> Input:
+        found = self.query("#search").results(Input)
+        search = next(iter(found), None)
+        if search is None:
+            search = Input(placeholder="search the articles; enter find · escape cancel", id="search")
+            await self.mount(search, before="#conflict-bar")
+        return search
+
     @on(Input.Submitted, "#search")
     def _search_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        search = self.query_one("#search", Input)
-        search.display = False
+        event.input.display = False
         self.view.focus()
         self._run_search(event.value.strip(), notify=True)
 
@@ -520,8 +542,8 @@ class ReaderApp(App[int]):
         self._step_match(-1)
 
     def action_escape(self) -> None:
-        search = self.query_one("#search", Input)
-        if search.display:
+        search = next(iter(self.query("#search").results(Input)), None)
+        if search is not None and search.display:
             search.display = False
             self.view.focus()
             return
@@ -538,8 +560,25 @@ class ReaderApp(App[int]):
 
     # ── panels and screens ─────────────────────────────────────────────────────────────────────
 
-    def _toggle_panel(self, panel_id: str) -> None:
-        panel = self.query_one(f"#{panel_id}")
+    async def _panel(self, panel_type: type) -> Any:
+        panel = next(iter(self.query(panel_type)), None)
+        if panel is None:
+            panel_id = "conflicts-panel" if panel_type is ConflictsPanel else "annotations-panel"
+            panel = panel_type(id=panel_id, classes="side-panel")
+            await self.query_one("#main").mount(panel)
+            if isinstance(panel, ConflictsPanel) and self.model is not None:
+                panel.show(self.model)
+            elif isinstance(panel, AnnotationsPanel):
+                panel.show(self.annotations, self._source_labels())
+        return panel
+
+    def _source_labels(self) -> dict[str, str]:
+        return {c.source: c.label for c in self.model.columns} if self.model else {}
+
+    async def _toggle_panel(self, panel_type: type) -> None:
+        if self.model is None:
+            return
+        panel = await self._panel(panel_type)
         opening = not panel.has_class("open")
         for other in self.query(".side-panel"):
             other.remove_class("open")
@@ -550,11 +589,11 @@ class ReaderApp(App[int]):
             self.view.focus()
         self.call_after_refresh(self.view._relayout)
 
-    def action_toggle_conflicts(self) -> None:
-        self._toggle_panel("conflicts-panel")
+    async def action_toggle_conflicts(self) -> None:
+        await self._toggle_panel(ConflictsPanel)
 
-    def action_toggle_annotations(self) -> None:
-        self._toggle_panel("annotations-panel")
+    async def action_toggle_annotations(self) -> None:
+        await self._toggle_panel(AnnotationsPanel)
 
     def action_facts(self) -> None:
         if self.model is None:
@@ -659,8 +698,8 @@ class ReaderApp(App[int]):
     def _show_annotations(self, annotations: tuple) -> None:
         self.annotations = annotations
         self.view.set_annotated((a.source, a.sentence) for a in annotations if a.sentence is not None)
-        labels = {c.source: c.label for c in self.model.columns} if self.model else {}
-        self.query_one(AnnotationsPanel).show(annotations, labels)
+        for panel in self.query(AnnotationsPanel):
+            panel.show(annotations, self._source_labels())
         self._update_status()
 
     def _annotations_at(self, source: str, index: int) -> list:
@@ -891,7 +930,7 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
-def run_reader(args: argparse.Namespace, analysis: Any = None) -> int:
+def run_reader(args: argparse.Namespace, analysis: Any = None, preloaded: Any = None) -> int:
     """Entry point of `spacereader [read]`: the interactive reader, or a headless screenshot."""
     app = ReaderApp(
         getattr(args, "paths", None) or [],
@@ -900,6 +939,7 @@ def run_reader(args: argparse.Namespace, analysis: Any = None) -> int:
         data_dir=getattr(args, "data_dir", None),
         encoding=getattr(args, "encoding", None),
         analysis=analysis,
+        preloaded=preloaded,
     )
     if getattr(args, "screenshot", None):
         from spacereader.tui.screenshots import take_screenshot

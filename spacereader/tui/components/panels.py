@@ -105,8 +105,8 @@ class ConflictsPanel(Vertical):
         self._last = (conflict.id, value)
         self.post_message(self.Jump(conflict, value))
 
-    def action_close(self) -> None:
-        self.app.action_toggle_conflicts()  # type: ignore[attr-defined]
+    async def action_close(self) -> None:
+        await self.app.action_toggle_conflicts()  # type: ignore[attr-defined]
 
 
 class AnnotationsPanel(Vertical):
@@ -171,8 +171,8 @@ class AnnotationsPanel(Vertical):
         if option.id:
             self.post_message(self.Delete(option.id))
 
-    def action_close(self) -> None:
-        self.app.action_toggle_annotations()  # type: ignore[attr-defined]
+    async def action_close(self) -> None:
+        await self.app.action_toggle_annotations()  # type: ignore[attr-defined]
 
 
 class FactsScreen(ModalScreen[tuple[str, int] | None]):
