@@ -203,10 +203,10 @@ def start(
             result = analyse(paths, encoding=encoding, pivot=pivot, threshold=threshold, progress=progress)
         except Exception as error:
             result = ("error", f"internal error: {type(error).__name__}: {error}")
+        if cache_key and result[0] == "ok":  # before answering: the parent may reap us right after
+            store_cached(cache_key, result)
         send(b"R", pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
         pipe.close()
-        if cache_key and result[0] == "ok":
-            store_cached(cache_key, result)
     except BaseException:
         code = 1
     finally:
