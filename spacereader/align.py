@@ -50,8 +50,9 @@ POSTINGS_BUDGET = 300
 #: Weights of the score's parts: guarded token_set_ratio (0-100), IDF cosine, shared IDF weight.
 W_TEXT, W_COSINE, W_SHARED, SHARED_HALF = 0.3, 35.0, 35.0, 2.0
 #: A split: the joined pair must beat the better half by SPLIT_GAIN (or by 45% of its distance to
-#: 100), and the weaker half reach SPLIT_PART × threshold on its own.
-SPLIT_GAIN, SPLIT_PART = 12.0, 0.75
+#: 100), the weaker half reach SPLIT_PART × threshold on its own and bring SPLIT_NEW of the other
+#: sentence's weight that the better half lacks.
+SPLIT_GAIN, SPLIT_PART, SPLIT_NEW = 12.0, 0.75, 0.2
 #: How much more a figure's kind next to a name ("Peresild, 36," → age of peresild) weighs than a word.
 EVIDENCE = 3.0
 #: A merge of two groups needs their sentences to score this share of the threshold on average.
@@ -151,11 +152,12 @@ class _Features:
 
 @functools.lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    """A light English suffix stripper: enough to meet 'launched'/'launch', 'cities'/'city'."""
+    """A light English suffix stripper: enough to meet 'launched'/'launch', 'cities'/'city', 'cause'/'caused'."""
     if len(word) <= 3 or not word.isalpha():
         return word
     for suffix, replacement, minimum in (
         ("ies", "y", 5),
+        ("ied", "y", 5),
         ("sses", "ss", 6),
         ("ing", "", 6),
         ("ed", "", 5),
@@ -165,8 +167,10 @@ def _stem(word: str) -> str:
         ("s", "", 4),
     ):
         if word.endswith(suffix) and len(word) >= minimum and not word.endswith(("ss", "us", "is")):
-            return word[: len(word) - len(suffix)] + replacement
-    return word
+            word = word[: len(word) - len(suffix)] + replacement
+            break
+    # A final silent e goes too, so that the stripped and the plain form meet ('caus', 'injur').
+    return word[:-1] if len(word) > 4 and word.endswith("e") else word
 
 
 def _number_value(token: str, scale: str = "") -> str | None:
@@ -613,6 +617,8 @@ def _edges(
                 if (a, first, second) in split_checked:
                     continue
                 split_checked.add((a, first, second))
+                if not _adds_to(features[a], features[b], features[neighbour]):
+                    continue
                 joined = _join(features[first], features[second])
                 together = _combine(fuzz.token_set_ratio(features[a].text, joined.text), features[a], joined)
                 alone = max(value, part)
@@ -621,6 +627,17 @@ def _edges(
                     edges.append((2, together, (a, first, second)))
     edges.sort(key=lambda edge: (edge[0], edge[1]), reverse=True)
     return edges
+
+
+def _adds_to(target: _Features, half: _Features, other_half: _Features) -> bool:
+    """Whether `other_half` restates a part of `target` that `half` does not: its own shared words.
+
+    Two neighbouring sentences of one pattern ("X is the likely cause of the Y failure") would
+    otherwise join to match a third sentence of that pattern better than either does alone.
+    """
+    weights = target.weights
+    new = sum(w for token, w in weights.items() if token in other_half.weights and token not in half.weights)
+    return new >= SPLIT_NEW * target.mass
 
 
 def _join(first: _Features, second: _Features) -> _Features:

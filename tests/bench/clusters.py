@@ -326,7 +326,7 @@ def _place(rng: random.Random) -> str:
 
 def _statements(rng: random.Random, size: int) -> Event:
     """About `size` statements of an invented event, each as several surface variants."""
-    place, place2 = _place(rng), _place(rng)
+    place = _place(rng)
     org = f"{place} {rng.choice(ORG_KINDS)}"
     noun = rng.choice(NOUNS)
     people = [(_name(rng), rng.choice(ROLES), rng.randint(31, 72)) for _ in range(6)]
@@ -335,6 +335,7 @@ def _statements(rng: random.Random, size: int) -> Event:
     # Each story uses some of the sentence patterns, not all: two events' stories differ in shape too.
     frames = rng.sample(["quote", "count", "person", "money", "date", "action", "background", "cause", "split"], 6)
     used: dict[str, int] = {}
+    introduced: set[str] = set()
     while len(statements) < size:
         frame = rng.choice(frames)
         if used.get(frame, 0) >= 2:  # real stories do not repeat one sentence pattern for many facts
@@ -347,6 +348,10 @@ def _statements(rng: random.Random, size: int) -> Event:
         stage = rng.choice(STAGES)
         act, acted = rng.choice(ACTIONS)
         who, role, age = rng.choice(people)
+        if frame == "person":  # one biography per person: a second would be the same statement
+            if who in introduced:
+                continue
+            introduced.add(who)
         last = who.split()[1]
         verb, obj = rng.choice(QUOTE_VERBS), rng.choice(QUOTE_OBJECTS)
         n = rng.randint(3, 480)
@@ -421,7 +426,7 @@ def _statements(rng: random.Random, size: int) -> Event:
             figures = []
         else:  # split: one long sentence in some articles, two in others
             a = f"{who}, the {role} of the {org}, visited the {noun} site in {sub} on {weekday}"
-            b = f"promised {n} new inspectors for {place2} by {month}"
+            b = f"promised {n} new inspectors for {_place(rng)} by {month}"
             variants = [
                 [f"{a} and {b}."],
                 [f"{a}.", f"{last} also {b}."],
