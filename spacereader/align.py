@@ -348,20 +348,37 @@ def _combine(text_score: float, a: _Features, b: _Features) -> float:
     return W_TEXT * guarded + W_COSINE * min(1.0, 1.25 * cosine) + W_SHARED * shared / (shared + half)
 
 
-def _text_scores(features: Sequence[_Features], pairs: Sequence[tuple[int, int]]) -> list[float]:
-    """token_set_ratio for each pair: `process.cpdist` (all cores, uint8) when numpy is there."""
-    if not pairs:
-        return []
+def _text_score(a: str, b: str) -> int:
+    return int(fuzz.token_set_ratio(a, b) + 0.5)
+
+
+def _text_scores(
+    features: Sequence[_Features], pairs: Sequence[tuple[int, int]], progress: Progress | None = None
+) -> list[float]:
+    """token_set_ratio for each pair, as whole numbers.
+
+    With numpy installed, rapidfuzz's `process.cpdist` scores the pairs on all cores into a uint8
+    array; without it (numpy is not a dependency) the same C++ scorer runs pair by pair, rounded the
+    same way. Scoring only the candidate pairs keeps this linear: no N×N matrix (`cdist`) is built.
+    """
     try:
         import numpy as np
         from rapidfuzz import process
-    except ImportError:  # numpy is optional: the scorer itself is the same C++ code
-        scorer = fuzz.token_set_ratio
-        return [scorer(features[i].text, features[j].text) for i, j in pairs]
-    left = [features[i].text for i, _ in pairs]
-    right = [features[j].text for _, j in pairs]
-    scores = process.cpdist(left, right, scorer=fuzz.token_set_ratio, workers=-1, dtype=np.uint8)
-    return scores.tolist()
+    except ImportError:  # pragma: no cover - depends on the environment
+        np = None
+    scores: list[float] = []
+    chunk = 50_000
+    for begin in range(0, len(pairs), chunk):
+        block = pairs[begin : begin + chunk]
+        if np is not None:
+            left = [features[i].text for i, _ in block]
+            right = [features[j].text for _, j in block]
+            scores.extend(process.cpdist(left, right, scorer=fuzz.token_set_ratio, workers=-1, dtype=np.uint8).tolist())
+        else:
+            scores.extend(_text_score(features[i].text, features[j].text) for i, j in block)
+        if progress:
+            progress("scoring", min(begin + chunk, len(pairs)), len(pairs))
+    return scores
 
 
 # ── clustering ─────────────────────────────────────────────────────────────────────────────────────
@@ -461,32 +478,31 @@ def align(
     position = {(source_ids[f.source], f.index): n for n, f in enumerate(features)}
 
     pairs = sorted(_candidates(features, CANDIDATES_PER_SENTENCE, progress))
-    text_scores = _text_scores(features, pairs)
+    text_scores = _text_scores(features, pairs, progress)
     scores: dict[tuple[int, int], float] = {}
     for (i, j), text_score in zip(pairs, text_scores, strict=True):
         scores[i, j] = _combine(text_score, features[i], features[j])
-    if progress:
-        progress("scoring", 1, 1)
 
     def score(a: int, b: int) -> float:
         key = (a, b) if a < b else (b, a)
         value = scores.get(key)
         if value is None:
-            value = scores[key] = _combine(
-                fuzz.token_set_ratio(features[a].text, features[b].text), features[a], features[b]
-            )
+            value = scores[key] = _combine(_text_score(features[a].text, features[b].text), features[a], features[b])
         return value
 
     clusters = _Clusters(features, score, threshold)
     edges = _edges(features, scores, threshold, clusters, score)
-    for _priority, edge_score, members in edges:
+    step = max(1, len(edges) // 50)
+    for number, (_priority, edge_score, members) in enumerate(edges):
         if len(members) == 2:
             clusters.merge(members[0], members[1], edge_score)
         # A split sentence: its second half follows the first, on the strength of the joined score.
         elif clusters.merge(members[0], members[1], edge_score):
             clusters.merge(members[0], members[2], edge_score, cohesion=False)
+        if progress and number % step == 0:
+            progress("rows", number, len(edges))
     if progress:
-        progress("rows", 1, 1)
+        progress("rows", len(edges), len(edges))
 
     groups = {clusters.find(n) for n in range(len(features))}
     rows = []
@@ -620,7 +636,7 @@ def _edges(
                 if not _adds_to(features[a], features[b], features[neighbour]):
                     continue
                 joined = _join(features[first], features[second])
-                together = _combine(fuzz.token_set_ratio(features[a].text, joined.text), features[a], joined)
+                together = _combine(_text_score(features[a].text, joined.text), features[a], joined)
                 alone = max(value, part)
                 if together >= threshold and together - alone >= min(SPLIT_GAIN, 0.45 * (100 - alone)):
                     clusters.allowed.add((first, second))
