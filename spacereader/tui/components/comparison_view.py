@@ -226,7 +226,7 @@ class ComparisonView(ScrollView, can_focus=True):
         if self.scroll_y != before or not self._row_tops:
             self.refresh()
             return
-        width = self.size.width
+        width = self.scrollable_content_region.width
         for position in positions:
             if 0 <= position < len(self._row_tops):
                 y = HEADER + self._row_tops[position] - int(self.scroll_y)
@@ -356,7 +356,7 @@ class ComparisonView(ScrollView, can_focus=True):
         self._relayout()
 
     def _relayout(self) -> None:
-        width = self.size.width
+        width = self.scrollable_content_region.width
         model = self.model
         self._line_cache.clear()
         if model is None or width <= 0:
@@ -364,11 +364,10 @@ class ComparisonView(ScrollView, can_focus=True):
             self.virtual_size = Size(width, HEADER)
             self.refresh()
             return
-        layout = layout_columns(len(model.columns), width, self._offset)
+        layout = self._layout = layout_columns(len(model.columns), width, self._offset)
         self._offset = layout.hidden_left
         if self._reveal_column(self.cursor_column):
-            layout = layout_columns(len(model.columns), width, self._offset)
-        self._layout = layout
+            layout = self._layout = layout_columns(len(model.columns), width, self._offset)
         sources = [model.columns[i].source for i in layout.visible]
         row_layouts: list[_RowLayout] = []
         tops: list[int] = []
@@ -437,7 +436,7 @@ class ComparisonView(ScrollView, can_focus=True):
         return style
 
     def render_line(self, y: int) -> Strip:
-        width = self.size.width
+        width = self.scrollable_content_region.width
         base = self._styles.get("")
         if base is None:
             base = self._styles[""] = self.rich_style
