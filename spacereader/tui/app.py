@@ -24,7 +24,7 @@ from spacereader.tui.commands import ReaderCommands
 from spacereader.tui.components.comparison_view import ComparisonView
 from spacereader.tui.components.panels import AnnotationsPanel, ConflictsPanel
 from spacereader.tui.components.status import StatusBar
-from spacereader.tui.viewmodel import FILTER_LABELS, FILTERS, Filter, ReaderModel
+from spacereader.tui.viewmodel import FILTER_LABELS, FILTERS, Filter, ReaderModel, value_groups
 
 FILTER_SHORT = {"all": "all rows", "conflicts": "conflicts", "shared": "shared", "unique": "unique"}
 
@@ -346,12 +346,15 @@ class ReaderApp(App[int]):
                 (conflict.attribute, "$text-accent"),
                 "  ",
             ]
-            for n, value in enumerate(conflict.values):
+            short = {source: (label if len(label) <= 18 else label[:17] + "…") for source, label in labels.items()}
+            for n, (text, sources) in enumerate(value_groups(conflict, short)):
                 if n:
                     parts.append(("  ·  ", "$text-muted"))
-                label = labels.get(value.fact.source, value.fact.source)
-                label = label if len(label) <= 18 else label[:17] + "…"
-                parts.extend([(label, "$text-muted"), " ", (" ".join(value.fact.value.split()), "bold")])
+                if conflict.kind == "variant":
+                    more = f" +{len(sources) - 1}" if len(sources) > 1 else ""
+                    parts.extend([(text, "bold"), " ", (sources[0] + more, "$text-muted")])
+                else:
+                    parts.extend([(", ".join(sources), "$text-muted"), " ", (text, "bold")])
             lines.append(Content.assemble(*parts))
         bar.update(Content("\n").join(lines))
         bar.styles.height = len(lines)
@@ -660,6 +663,11 @@ class ReaderApp(App[int]):
             (sample("match", "match"), "a search match (] next, [ previous)"),
             (sample("◆ Outlet", "header-pivot"), "the pivot source (p to change)"),
             (sample("◀ 2 more", "header-more"), "sources scrolled out of view (h/l)"),
+            (sample("▌", "cursor-mark"), "the focused row; the focused source's cell is highlighted"),
+            (
+                Text.assemble(("! Name · age", "bold"), " " * 2),
+                "bar above the status line: every source's value for the focused row's conflicts",
+            ),
         ]
 
     def action_help(self) -> None:

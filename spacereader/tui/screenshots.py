@@ -8,6 +8,7 @@ Regenerate every picture in `screenshots/` with:
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import sys
 import time
 from collections.abc import Sequence
@@ -67,8 +68,19 @@ def take_screenshot(
     from spacereader.atomic import write_atomic
 
     write_atomic(target, svg)
+    _respect_umask(target)
     print(f"spacereader: wrote {path}", file=sys.stderr)
     return 0
+
+
+def _respect_umask(path: Path) -> None:
+    """An atomic write goes through a private temporary file; give the result the usual permissions."""
+    import os
+
+    umask = os.umask(0)
+    os.umask(umask)
+    with contextlib.suppress(OSError):
+        os.chmod(path, 0o666 & ~umask)
 
 
 #: name, keys, theme — the pictures the README shows.

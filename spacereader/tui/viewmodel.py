@@ -103,6 +103,26 @@ def conflict_severity(conflict: Conflict) -> Severity:
     return "conflict" if conflict.kind == "conflict" else "soft"
 
 
+def value_groups(conflict: Conflict, labels: Mapping[str, str]) -> list[tuple[str, list[str]]]:
+    """(value as written, the sources saying it): one per source, or per spelling for a name variant."""
+    groups: dict[str, list[str]] = {}
+    ordered: list[tuple[str, list[str]]] = []
+    for value in conflict.values:
+        text = " ".join(value.fact.value.split())
+        label = labels.get(value.fact.source, value.fact.source)
+        if conflict.kind != "variant":
+            ordered.append((text, [label]))
+            continue
+        if text not in groups:
+            groups[text] = []
+            ordered.append((text, groups[text]))
+        if label not in groups[text]:
+            groups[text].append(label)
+    if conflict.kind == "variant":
+        ordered.sort(key=lambda item: -len(item[1]))
+    return ordered
+
+
 def conflict_title(conflict: Conflict) -> str:
     """`Yulia Peresild · age` — what the conflict is about."""
     about = conflict.entity or "(unnamed)"

@@ -15,7 +15,7 @@ from textual.widgets import DataTable, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from spacereader.model import Comparison, Conflict
-from spacereader.tui.viewmodel import ReaderModel, conflict_severity
+from spacereader.tui.viewmodel import ReaderModel, conflict_severity, value_groups
 
 KIND_WORDS = {
     "conflict": "sources disagree",
@@ -43,18 +43,16 @@ def conflict_prompt(conflict: Conflict, model: ReaderModel, names: dict[str, str
         )
     ]
     labels = {c.source: c.label for c in model.columns}
-    for value in conflict.values:
-        fact = value.fact
-        lines.append(
-            Content.assemble(
-                "   ",
-                (labels.get(fact.source, fact.source), "$text-muted"),
-                ": ",
-                (" ".join(fact.value.split()), "bold"),
-            )
-        )
-    if conflict.explanation:
-        lines.append(Content.assemble("   ", (" ".join(conflict.explanation.split()), "italic $text-muted")))
+    for text, sources in value_groups(conflict, labels):
+        if conflict.kind == "variant":
+            lines.append(Content.assemble("   ", (text, "bold"), ("  " + ", ".join(sources), "$text-muted")))
+        else:
+            lines.append(Content.assemble("   ", (", ".join(sources), "$text-muted"), ": ", (text, "bold")))
+    explanation = " ".join(conflict.explanation.split())
+    if explanation:
+        if len(explanation) > 160:
+            explanation = explanation[:159].rsplit(" ", 1)[0] + " …"
+        lines.append(Content.assemble("   ", (explanation, "italic $text-muted")))
     return Content("\n").join(lines)
 
 
