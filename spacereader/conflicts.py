@@ -56,6 +56,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}")
 _MIN_JACCARD = 0.2
 #: ... and at least this many.
 _MIN_SHARED = 2
+#: Pairs of facts compared in one slot at most (keeps a run over thousands of articles bounded).
+_MAX_PAIRS = 200_000
 
 
 # ── slots and similarity ───────────────────────────────────────────────────────────────────────────
@@ -408,10 +410,16 @@ def _components(items: list[Fact], topics: _Topics) -> list[list[Fact]]:
             i = parent[i]
         return i
 
+    budget = _MAX_PAIRS  # a huge slot (a whole archive in one run) is compared only this far
     for i, a in enumerate(items):
         for j in range(i + 1, len(items)):
             b = items[j]
-            if a.source != b.source and (a.attribute == "age" or topics.related(a, b)):
+            if a.source == b.source:
+                continue
+            budget -= 1
+            if budget < 0:
+                break
+            if a.attribute == "age" or topics.related(a, b):
                 parent[find(i)] = find(j)
     groups: dict[int, list[Fact]] = defaultdict(list)
     for i, fact in enumerate(items):

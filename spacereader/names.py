@@ -19,6 +19,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
 
@@ -116,6 +117,7 @@ class NameSpan:
 # ── folding and similarity ─────────────────────────────────────────────────────────────────────────
 
 
+@lru_cache(maxsize=65536)
 def fold(word: str) -> str:
     """Lower case without accents or possessive: "Cuaròn’s" → "cuaron"."""
     word = strip_possessive(word)
@@ -142,6 +144,7 @@ _TRANSLIT = (
 )
 
 
+@lru_cache(maxsize=65536)
 def translit(word: str) -> str:
     """A spelling key that merges common transliteration choices: Yuliya/Yulia/Yulija, Chipenko/Shipenko."""
     key = fold(word).replace("-", "").replace("'", "")
@@ -167,7 +170,11 @@ def same_word(a: str, b: str) -> bool:
 
 def same_name(a: Sequence[str], b: Sequence[str]) -> bool:
     """Whether two full names (their words) are spellings of one name."""
-    fa, fb = [fold(t) for t in a], [fold(t) for t in b]
+    return _same_key(tuple(fold(t) for t in a), tuple(fold(t) for t in b))
+
+
+def _same_key(fa: tuple[str, ...], fb: tuple[str, ...]) -> bool:
+    """`same_name` on names already folded."""
     if fa == fb:
         return True
     if len(fa) != len(fb):
@@ -176,10 +183,13 @@ def same_name(a: Sequence[str], b: Sequence[str]) -> bool:
             return False
         rest = iter(long_)
         return all(word in rest for word in short)
-    exact = sum(x == y for x, y in zip(fa, fb, strict=True))
-    if exact == 0:
-        return False
-    return all(x == y or same_word(x, y) for x, y in zip(fa, fb, strict=True))
+    exact = 0
+    for x, y in zip(fa, fb, strict=True):
+        if x == y:
+            exact += 1
+        elif not same_word(x, y):
+            return False
+    return exact > 0
 
 
 def strip_possessive(word: str) -> str:
@@ -406,16 +416,22 @@ def find_entities(
     first_seen: dict[tuple[str, ...], int] = {}
     for position, (_, _, run) in enumerate(multi):
         first_seen.setdefault(tuple(fold(t) for t in run.tokens), position)
+    # Two spellings of one name share at least one word exactly: index clusters by word.
+    by_word: dict[str, list[int]] = defaultdict(list)
     for key in sorted(key_counts, key=lambda k: (-key_counts[k], first_seen[k])):
         target = None
-        for cluster in clusters:
-            if any(same_name(key, other) for other in cluster.keys):
-                target = cluster
+        candidates = sorted({index for word in key for index in by_word.get(word, ())})
+        for index in candidates:
+            if any(_same_key(key, other) for other in clusters[index].keys):
+                target = clusters[index]
                 break
         if target is None:
             target = _Cluster(Counter(), [], key, Counter(), set(), len(clusters))
             clusters.append(target)
         target.keys.append(key)
+        for word in set(key):
+            if target.order not in by_word[word][-1:]:
+                by_word[word].append(target.order)
         by_key[key] = target
     for source, _, run in multi:
         cluster = by_key[tuple(fold(t) for t in run.tokens)]

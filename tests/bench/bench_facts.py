@@ -63,6 +63,14 @@ def throughput() -> None:
     seconds = _timed(extract_facts, article, sentences)
     baseline = _timed(segment, body)
     count = len(extract_facts(article, sentences))
+    from spacereader.conflicts import compare_facts
+    from spacereader.names import find_entities
+
+    names = _timed(find_entities, [article], {article.id: sentences})
+    whole = _timed(compare_facts, [article], {article.id: sentences})
+    print(
+        f"names: {len(body) / MB / names:.2f} MB/s; the whole fact step (facts, names, conflicts): {len(body) / MB / whole:.2f} MB/s"
+    )
     print(
         f"throughput: {len(body) / MB:.2f} MB, {count} facts in {seconds:.2f} s = {len(body) / MB / seconds:.2f} MB/s "
         f"(segmentation of the same text: {len(body) / MB / baseline:.2f} MB/s; extraction takes {seconds / baseline:.1f}x)"
