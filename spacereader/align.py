@@ -53,6 +53,8 @@ W_TEXT, W_COSINE, W_SHARED, SHARED_HALF = 0.3, 35.0, 35.0, 2.0
 #: 100), the weaker half reach SPLIT_PART × threshold on its own and bring SPLIT_NEW of the other
 #: sentence's weight that the better half lacks.
 SPLIT_GAIN, SPLIT_PART, SPLIT_NEW = 12.0, 0.75, 0.2
+#: The rarest word two sentences share must weigh this share of a statement-specific word's weight.
+RARE_SHARE = 0.95
 #: How much more a figure's kind next to a name ("Peresild, 36," → age of peresild) weighs than a word.
 EVIDENCE = 3.0
 #: A merge of two groups needs their sentences to score this share of the threshold on average.
@@ -325,18 +327,23 @@ def _candidates(features: Sequence[_Features], per_sentence: int, progress: Prog
     return pairs
 
 
-def _overlap(a: _Features, b: _Features) -> tuple[float, float]:
-    """IDF-weighted overlap of two bags: (cosine-like, the shared weight itself)."""
+def _overlap(a: _Features, b: _Features) -> tuple[float, float, float]:
+    """IDF-weighted overlap of two bags: (cosine-like, the shared weight, the rarest shared token's weight)."""
     small, large = (a.weights, b.weights) if len(a.weights) <= len(b.weights) else (b.weights, a.weights)
-    shared = sum(weight for token, weight in small.items() if token in large)
+    shared = rarest = 0.0
+    for token, weight in small.items():
+        if token in large:
+            shared += weight
+            if weight > rarest:
+                rarest = weight
     if not shared:
-        return 0.0, 0.0
-    return shared / math.sqrt(a.mass * b.mass), shared
+        return 0.0, 0.0, 0.0
+    return shared / math.sqrt(a.mass * b.mass), shared, rarest
 
 
 def _combine(text_score: float, a: _Features, b: _Features) -> float:
     """One 0-100 score from the text similarity and the weighted overlap of two sentences."""
-    cosine, shared = _overlap(a, b)
+    cosine, shared, rarest = _overlap(a, b)
     # token_set_ratio is 100 when one sentence's words are a subset of the other's: scale it by how
     # much of the longer sentence the shorter one actually covers.
     shorter, longer = sorted((a.words, b.words))
@@ -345,7 +352,10 @@ def _combine(text_score: float, a: _Features, b: _Features) -> float:
     # Shared rare words count in themselves too: a long sentence restating a short one shares few of
     # its words, but the ones it shares (names, places, figures) are rare.
     half = SHARED_HALF * a.unit
-    return W_TEXT * guarded + W_COSINE * min(1.0, 1.25 * cosine) + W_SHARED * shared / (shared + half)
+    score = W_TEXT * guarded + W_COSINE * min(1.0, 1.25 * cosine) + W_SHARED * shared / (shared + half)
+    # Two reports of one statement share at least one rare word (a name, a place, a figure); sentences
+    # that share only common ones follow the same pattern, not the same event.
+    return score * min(1.0, rarest / (RARE_SHARE * a.unit)) if RARE_SHARE else score
 
 
 def _text_score(a: str, b: str) -> int:
