@@ -125,7 +125,7 @@ _YEAR_RANGE = re.compile(
 )
 _YEAR = re.compile(r"(?:\b(early|mid|late)[\s-]+)?(?<![\w$€£¥₹.,/:'’-])(1[5-9]\d\d|20\d\d)(?![\w%/:’'-]|[.,]\d)")
 _WEEKDAY = re.compile(
-    r"(?:\b(last|next|this|on|early|late|past|coming)\s+)?\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![\w’'])"
+    r"(?:\b(last|next|this|on|early|late|past|coming)\s+)?\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)"
     r"(?:\s+(morning|afternoon|evening|night))?(?:\s*\((\d{1,2})\))?"
 )
 _RELATIVE = re.compile(

@@ -946,16 +946,22 @@ def extract_facts(article: Article, sentences: Sequence[Sentence]) -> tuple[Fact
                     ),
                 )
             )
-    return tuple(_attribute_bare_ages(facts))
+    return tuple(_attribute_bare_ages(facts, article.body))
 
 
-def _attribute_bare_ages(facts: list[Fact]) -> list[Fact]:
-    """ "the 37-year-old said": the person of the one earlier fact of the article with that age."""
+def _attribute_bare_ages(facts: list[Fact], body: str) -> list[Fact]:
+    """ "the 37-year-old said": the person of the one earlier fact of the article with that age.
+
+    Only after "the": "a 37-year-old man" introduces someone new.
+    """
     out: list[Fact] = []
     known: dict[object, set[str]] = {}
     for fact in facts:
         if fact.attribute == "age":
             if fact.entity is None:
+                if not body[max(0, fact.start - 5) : fact.start].lower().endswith(("the ", "the\n")):
+                    out.append(fact)
+                    continue
                 people = known.get(fact.normalized, set())
                 if len(people) == 1:
                     fact = replace(fact, entity=next(iter(people)))

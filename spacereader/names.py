@@ -296,7 +296,7 @@ def name_before(text: str, position: int, begin: int = 0) -> NameSpan | None:
         return None
     last = runs[-1]
     tail = text[last.end : stop]
-    if tail.strip() not in ("", "’s", "'s"):
+    if tail.strip() not in ("", ".", "’s", "'s"):
         return None
     if window_start > begin and last.start == window_start:
         return None
@@ -435,7 +435,7 @@ def find_entities(
         by_key[key] = target
     for source, _, run in multi:
         cluster = by_key[tuple(fold(t) for t in run.tokens)]
-        cluster.spellings[" ".join(run.tokens)] += 1
+        cluster.spellings[" ".join(run.text.split())] += 1
         cluster.sources.add(source)
         if run.role:
             cluster.roles[run.role] += 1

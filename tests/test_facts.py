@@ -54,6 +54,7 @@ PUBLISHED = dt.date(2021, 10, 5)  # a Tuesday
         ("The capsule landed at 7.15 pm.", None, "T19:15", "time"),
         ("The report is dated 2021-10-05.", None, "2021-10-05", "day"),
         ("He spoke last Friday (1) to the press.", PUBLISHED, "2021-10-01", "day"),
+        ("Monday’s vote was close.", PUBLISHED, "2021-10-04", "day"),
         ("The team left on Tuesday (5) for the station.", PUBLISHED, "2021-10-05", "day"),
     ],
 )
@@ -108,6 +109,8 @@ def test_not_dates() -> None:
         ("Russian President Vladimir Putin, 69, watched.", 69, "Vladimir Putin"),
         ("The 37-year-old Russian actress Yulia Peresild trained.", 37, "Yulia Peresild"),
         ("Opposition leader Samuel Mensah (47) spoke.", 47, "Samuel Mensah"),
+        ("John Smith Jr., 45, of Springfield, was hurt.", 45, "John Smith Jr"),
+        ("Smith, a 45-year-old teacher, said so.", 45, "Smith"),
         ("Poet Anna Reyes died at the age of 91.", 91, "Anna Reyes"),
     ],
 )
@@ -130,6 +133,8 @@ def test_a_bare_age_stays_unattributed_unless_an_earlier_mention_makes_it_certai
     text = "Yuliya Peresild, 37, trained for months. The 37-year-old said she was ready."
     ages = [f for f in facts_of(text) if f.attribute == "age"]
     assert [f.entity for f in ages] == ["Yuliya Peresild", "Yuliya Peresild"]
+    text = "Yuliya Peresild, 37, trained for months. A 37-year-old man watched."
+    assert [f.entity for f in facts_of(text) if f.attribute == "age"][-1] is None
     text = "Anna Reyes, 37, and Maria Lopez, 37, trained. The 37-year-old said she was ready."
     assert [f.entity for f in facts_of(text) if f.attribute == "age"][-1] is None
 
