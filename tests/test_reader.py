@@ -414,3 +414,28 @@ def test_forked_analysis_and_cache(tmp_path, monkeypatch):
     (kind, result), *_ = [f for f in running.frames() if f[0] == "R"]
     running.close()
     assert result[0] == "error" and "missing.txt" in result[1]
+
+
+async def test_user_text_in_labels_and_notifications_is_not_markup(tmp_path):
+    from spacereader.annotations import AnnotationStore
+    from spacereader.tui.app import ReaderApp
+    from tests.test_reader_support import build_sample, sample_articles
+
+    data = tmp_path / "data"
+    articles = sample_articles()
+    with AnnotationStore.open(data) as store:
+        comparison = build_sample(articles)
+        store.add(articles[0], comparison.sentence("planet", 0), "[bold red]odd[/]", "[/] note")
+    app = ReaderApp(articles=articles, build=build_sample, load_config=False, data_dir=str(data))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        await _until(pilot, lambda: len(app.annotations) == 1)
+        await pilot.press("A")
+        await pilot.pause()
+        assert "[bold red]odd[/]" in screen_text(app)
+        await pilot.press("escape", "p", "down", "down", "enter")  # pivot “[bold red]Wire[/]”, notified
+        await _until(pilot, lambda: app.model.pivot == "wire")
+        assert any("[bold red]Wire[/]" in str(n.message) for n in app._notifications)
+        await pilot.press("g", "a")  # the dialog offers the odd label as text
+        await pilot.pause()
+        assert "[bold red]odd[/]" in screen_text(app)

@@ -146,6 +146,20 @@ class ReaderApp(App[int]):
                 self._wanted_theme = config.theme
             self._config_problems = config.problems
 
+    def notify(
+        self,
+        message: Any,
+        *,
+        title: str = "",
+        severity: Any = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications quote article text, paths and labels: never markup unless asked for."""
+        if isinstance(message, Content):
+            message = message.plain
+        super().notify(str(message), title=title, severity=severity, timeout=timeout, markup=markup)
+
     # ── layout ─────────────────────────────────────────────────────────────────────────────────
 
     def compose(self) -> ComposeResult:

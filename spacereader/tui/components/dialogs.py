@@ -86,7 +86,9 @@ class AnnotationDialog(ModalScreen[AnnotationResult | None]):
             yield Static(Content(self.quote), classes="quote")
             with Horizontal(classes="field"):
                 yield Label("Label", classes="field-label")
-                yield Select([(label, label) for label in self.labels], value=self.label, allow_blank=False, id="label")
+                yield Select(
+                    [(Content(label), label) for label in self.labels], value=self.label, allow_blank=False, id="label"
+                )
             with Horizontal(classes="field"):
                 yield Label("Note", classes="field-label")
                 yield Input(self.note, placeholder="type a note; enter saves", id="note")
