@@ -53,6 +53,9 @@ W_TEXT, W_COSINE, W_SHARED, SHARED_HALF = 0.3, 35.0, 35.0, 2.0
 #: 100), the weaker half reach SPLIT_PART × threshold on its own and bring SPLIT_NEW of the other
 #: sentence's weight that the better half lacks.
 SPLIT_GAIN, SPLIT_PART, SPLIT_NEW = 12.0, 0.75, 0.2
+#: Pairs between two articles with fewer strong pairs than AFFINITY × what each shares with its
+#: closest article are multiplied by STRANGER (articles about another event, given in the same run).
+AFFINITY, STRANGER = 0.25, 0.8
 #: The rarest word two sentences share must weigh this share of a statement-specific word's weight.
 RARE_SHARE = 0.95
 #: How much more a figure's kind next to a name ("Peresild, 36," → age of peresild) weighs than a word.
@@ -492,6 +495,8 @@ def align(
     scores: dict[tuple[int, int], float] = {}
     for (i, j), text_score in zip(pairs, text_scores, strict=True):
         scores[i, j] = _combine(text_score, features[i], features[j])
+    if AFFINITY:
+        _discount_strangers(features, scores, threshold)
 
     def score(a: int, b: int) -> float:
         key = (a, b) if a < b else (b, a)
@@ -530,6 +535,31 @@ def align(
         differences = row_differences(cells, reference, sentences_by_source) if len(cells) > 1 else {}
         result.append(Row(id=number, cells=cells, score=row_score, reference=reference, differences=differences))
     return tuple(result)
+
+
+def _discount_strangers(features: Sequence[_Features], scores: dict[tuple[int, int], float], threshold: float) -> None:
+    """Lower the pairs between two articles that share almost nothing else.
+
+    Given articles about several events at once, two articles about different events still have the
+    odd look-alike pair of sentences ("Police said the investigation continues"). Articles about one
+    event share many: a pair counts in full only when its two articles share at least AFFINITY as
+    many strong pairs as each article shares with its closest other article.
+    """
+    links: dict[tuple[int, int], int] = defaultdict(int)
+    for (i, j), value in scores.items():
+        a, b = features[i].source, features[j].source
+        if a != b and value >= threshold:
+            links[min(a, b), max(a, b)] += 1
+    closest: dict[int, int] = defaultdict(int)
+    for (a, b), count in links.items():
+        closest[a] = max(closest[a], count)
+        closest[b] = max(closest[b], count)
+    for (i, j), value in scores.items():
+        a, b = features[i].source, features[j].source
+        if a != b:
+            count = links.get((min(a, b), max(a, b)), 0)
+            if count < AFFINITY * min(closest[a], closest[b]):
+                scores[i, j] = value * STRANGER
 
 
 def _prepare(

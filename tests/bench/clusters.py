@@ -317,7 +317,11 @@ class Event:
 
 
 def _name(rng: random.Random) -> str:
-    return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    """A person: a first name from the list, a surname from the list or made up (surnames are many)."""
+    if rng.random() < 0.5:
+        return f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    stem = "".join(rng.choice(SYLLABLES) for _ in range(2)).capitalize()
+    return f"{rng.choice(FIRST)} {stem}{rng.choice(['ski', 'son', 'ova', 'ez', 'ini', 'berg', 'ley', 'ard'])}"
 
 
 def _place(rng: random.Random) -> str:
