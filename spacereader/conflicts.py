@@ -607,9 +607,11 @@ def find_conflicts(
     people = frozenset(fold(e.name) for e in entities if e.kind == "person")
     figures = _figure_conflicts(facts, by_id, sentences, topics, people)
     order = {article.id: index for index, article in enumerate(articles)}
+    rank = {fold(entity.name): index for index, entity in enumerate(entities)}  # most mentioned first
     figures.sort(
         key=lambda c: (
             c.entity is None,
+            rank.get(fold(c.entity or ""), len(rank)),
             c.entity or "",
             c.attribute,
             order[c.values[0].fact.source],

@@ -100,6 +100,7 @@ MONEY_CONTEXT = _lexicon(
         "tax": "tax taxes",
         "gross": "grossed gross box-office",
         "dividend": "dividend dividends",
+        "contract": "contract contracts",
     }
 )
 DURATION_CONTEXT = _lexicon(
@@ -147,8 +148,8 @@ PERCENT_CONTEXT = _lexicon(
 #: What happened to the people or things a count counts ("seven people were killed").
 COUNT_EVENTS = _lexicon(
     {
-        "killed": "killed dead died deaths death toll fatalities perished",
-        "injured": "injured wounded hurt hospitalised hospitalized hospital",
+        "killed": "killed killing kills dead died deaths death toll fatalities perished",
+        "injured": "injured injuring wounded wounding hurt hospitalised hospitalized hospital",
         "missing": "missing unaccounted",
         "arrested": "arrested detained",
         "evacuated": "evacuated displaced homeless",
@@ -212,7 +213,7 @@ _FUNCTION = frozenset(
 )
 _IDENTIFIER_BEFORE = frozenset(
     "no no. number page pages chapter article section room flight route version model grade level rank ranked "
-    "score scored seed seeded class type channel platform gate row seat apollo soyuz covid".split()
+    "seed seeded class type channel platform gate row seat apollo soyuz covid".split()
 )
 _GROUP_NOUNS = "crew|team|group|family|squad|total|panel|jury|field|fleet|staff|workforce|tally|toll|party|cast|class"
 
@@ -323,7 +324,8 @@ _AGE_AGED = re.compile(r"\baged\s+(?P<n>\d{1,3})\b(?!\s*(?:-|–|to|and)\s*\d)(?
 _AGE_COMMA = re.compile(r"(?<=,)\s(?P<n>\d{1,3})(?=\s*(?:,|;|\)|\.(?!\d)|$|\s+and\s|\s+[–—-]\s))")
 _AGE_PAREN = re.compile(r"(?<=\()\s?(?P<n>\d{1,3})\s?(?=\))")
 _AGE_WHO = re.compile(
-    r"\bwho\s+(?:is|was|is\s+now|turns|turned|will\s+turn|has\s+turned)\s+(?P<n>\d{1,3})\b(?=\s*(?:,|;|\.(?!\d)|$|\s+and\b|\s+years?\s+old))"
+    r"\bwho\s+(?:is|was|is\s+now|turns|turned|will\s+turn|has\s+turned)\s+(?P<n>\d{1,3})\b"
+    r"(?=\s*(?:,|;|\.(?!\d)|$|\s+and\b|\s+years?\s+old|\s+(?:in|on|last|this|next)\s))"
 )
 _AGE_OF = re.compile(r"\b(?:at\s+)?(?:the\s+)?age\s+(?:of\s+)?(?P<n>\d{1,3})\b(?!\s*(?:%|-|–))")
 
