@@ -439,3 +439,19 @@ async def test_user_text_in_labels_and_notifications_is_not_markup(tmp_path):
         await pilot.press("g", "a")  # the dialog offers the odd label as text
         await pilot.pause()
         assert "[bold red]odd[/]" in screen_text(app)
+
+
+async def test_annotations_made_elsewhere_show_up(private_data_dir):
+    from spacereader.annotations import AnnotationStore
+    from tests.test_reader_support import build_sample, sample_articles
+
+    app = sample_app(data_dir=str(private_data_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        await _until(pilot, lambda: app.store is not None)
+        assert app.annotations == ()
+        articles = sample_articles()
+        with AnnotationStore.open(private_data_dir) as other:  # as `spacereader annotations add` would
+            other.add(articles[1], build_sample(articles).sentence("orbit", 1), "verified", "from the CLI")
+        await _until(pilot, lambda: len(app.annotations) == 1, tries=200)
+        assert app.annotations[0].note == "from the CLI"

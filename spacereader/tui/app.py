@@ -703,7 +703,25 @@ class ReaderApp(App[int]):
             self.call_from_thread(self.notify, Content(str(error)), title="Annotations unavailable", severity="error")
             return
         self.store = store
+        self._store_version = self._data_version()
         self._load_annotations()
+        # Another reader or the CLI may change the store: look every two seconds (a cheap PRAGMA).
+        self.call_from_thread(self.set_interval, 2.0, self._poll_store)
+
+    def _data_version(self) -> int | None:
+        try:
+            return int(self.store.data_version())
+        except Exception:
+            return None
+
+    @work(thread=True, exclusive=True, group="store-poll")
+    def _poll_store(self) -> None:
+        if self.store is None:
+            return
+        version = self._data_version()
+        if version is not None and version != getattr(self, "_store_version", None):
+            self._store_version = version
+            self._load_annotations()
 
     def _load_annotations(self) -> None:
         """In a worker thread: re-read and re-anchor the annotations of the comparison on screen."""
