@@ -136,7 +136,9 @@ def _spans(classified: Sequence[tuple[Token, Status]]) -> tuple[DiffSpan, ...]:
 
 
 def row_differences(
-    cells: Mapping[str, Sequence[int]], reference: str, sentences_by_source: Mapping[str, Sequence[Sentence]]
+    cells: Mapping[str, Sequence[int]],
+    reference: str,
+    sentences_by_source: Mapping[str, Sequence[Sentence] | Mapping[int, Sentence]],
 ) -> dict[str, tuple[DiffSpan, ...]]:
     """Spans (body offsets) of each source's sentences in a row that differ from the reference sentence.
 
