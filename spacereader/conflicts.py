@@ -66,6 +66,9 @@ _MAX_PAIRS = 200_000
 def _slot(fact: Fact) -> tuple | None:
     if fact.attribute == "age":
         return ("age", fold(fact.entity)) if fact.entity else None
+    if fact.attribute == "date" and fact.context in ("born", "died"):
+        # A birth or a death is one person's: compared only when the person is known.
+        return ("date", fact.context, fold(fact.entity)) if fact.entity and fact.normalized is not None else None
     if fact.attribute == "name" or fact.context is None or fact.normalized is None:
         return None
     if fact.attribute == "money":
@@ -314,11 +317,33 @@ def _shown(fact: Fact) -> str:
     return " ".join(fact.value.split())
 
 
+_EVENT_NOUNS = {
+    "born": "birth",
+    "died": "death",
+    "announce": "announcement",
+    "sign": "signing",
+    "found": "founding",
+    "resign": "resignation",
+    "appoint": "appointment",
+    "marry": "wedding",
+    "publish": "publication",
+    "meet": "meeting",
+    "confirm": "confirmation",
+    "film": "filming",
+    "build": "construction",
+    "dock": "docking",
+    "arrive": "arrival",
+    "land": "landing",
+    "sentence": "sentencing",
+}
+
+
 def _subject(attribute: str, entity: str | None, context: str | None, qualifier: str | None) -> str:
     if attribute == "age":
         return f"{entity}'s age"
+    event = _EVENT_NOUNS.get(context or "", context)
     what = {
-        "date": f"the date of the {context}" if context else "the date",
+        "date": f"the date of the {event}" if context else "the date",
         "money": f"the {context}" if context else "the amount",
         "duration": f"how long the {context} lasts" if context else "the duration",
         "count": _count_subject(context, qualifier),

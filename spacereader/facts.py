@@ -775,6 +775,17 @@ def _dates(text: str, published, future: bool | None) -> Iterable[_Candidate]:
         )
 
 
+_LIFE_EVENT = re.compile(r"(?:,\s*(?:who\s+was\s+)?|\s+(?:was|is|had\s+been)\s+|\s+)(?:born|died)\b[^,;]{0,24}$")
+
+
+def _life_event_subject(text: str, start: int) -> NameSpan | None:
+    """ "Yulia Peresild was born on 5 September 1984": the name right before "was born" / ", born" / "died"."""
+    match = _LIFE_EVENT.search(text, max(0, start - 60), start)
+    if match is None:
+        return None
+    return name_before(text, match.start())
+
+
 _HEDGE_BEFORE = re.compile(rf"(?<![\w-])({HEDGE})\s+$", re.IGNORECASE)
 
 
@@ -892,6 +903,8 @@ def _sentence_candidates(text: str, published) -> list[_Candidate]:
             )
             if lexicon is not None:
                 candidate.context = _nearest(text, candidate.start, candidate.end, lexicon)
+            if candidate.attribute == "date" and candidate.context in ("born", "died"):
+                candidate.subject = _life_event_subject(text, candidate.start)
         if candidate.attribute == "money":
             per = _PER.match(text, candidate.end)
             if per:

@@ -145,6 +145,11 @@ def test_an_undated_source_names_the_missing_date() -> None:
             "approximation",
         ),
         ("The crew stayed 20 days aboard the station.", "The crew stayed 12 days aboard the station.", "conflict"),
+        (
+            "Actress Yulia Peresild was born on 5 September 1984.",
+            "Peresild, who was born in 1983, trained hard.",
+            "conflict",
+        ),
     ],
 )
 def test_kinds(a: str, b: str, kind: str) -> None:
@@ -206,6 +211,9 @@ LOOK_ALIKES = [
     ),
     # an organisation followed by a number
     ("Arsenal, 3, were beaten.", "Arsenal, 5, were beaten."),
+    # births of different people, a birth year containing the day
+    ("Actress Yulia Peresild was born in 1984.", "Director Klim Shipenko was born in 1983."),
+    ("Actress Yulia Peresild was born on 5 September 1984.", "Yulia Peresild, born in 1984 in Pskov, trained."),
     # an unattributed age
     ("The 37-year-old said she was ready.", "The 38-year-old said she was ready."),
 ]
