@@ -100,6 +100,19 @@ _PLACE_FIRST = frozenset(
     soviet russian american british chinese european
     """.split()
 )
+#: Nationalities before a name ("Englishman Harry Kane", "Russian cosmonaut"): not part of it.
+DEMONYMS = frozenset(
+    """
+    american british english englishman englishwoman french frenchman frenchwoman german russian chinese japanese
+    indian italian spanish mexican canadian australian brazilian argentine argentinian ukrainian polish dutch
+    dutchman swedish norwegian danish finnish irish irishman scottish scot scotsman welsh welshman israeli
+    palestinian iranian iraqi syrian turkish egyptian saudi korean african nigerian kenyan swiss austrian belgian
+    greek portuguese czech hungarian romanian serbian croatian soviet european asian arab afghan pakistani
+    bangladeshi vietnamese thai filipino indonesian malaysian colombian chilean peruvian venezuelan cuban
+    jamaican ethiopian moroccan algerian lebanese qatari emirati kazakh belarusian lithuanian latvian estonian
+    slovak bulgarian icelandic
+    """.split()
+)
 _DEMONYM_SUFFIXES = ("ian", "an", "ese", "ish", "ch", "ic", "i")
 
 
@@ -229,7 +242,12 @@ def _clean_run(words: list[re.Match[str]], text: str, sentence_start: bool) -> N
         if lower in ROLES:
             role = lower
             items.pop(0)
-        elif lower in OPENERS or lower in _TIME_WORDS or (_demonym(word) and nxt in ROLES):
+        elif (
+            lower in OPENERS
+            or lower in _TIME_WORDS
+            or (_demonym(word) and nxt in ROLES)
+            or (lower in DEMONYMS and len(items) > 1 and nxt not in _ORG_WORDS)
+        ):
             items.pop(0)
         else:
             break

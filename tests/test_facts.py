@@ -111,6 +111,8 @@ def test_not_dates() -> None:
         ("Opposition leader Samuel Mensah (47) spoke.", 47, "Samuel Mensah"),
         ("John Smith Jr., 45, of Springfield, was hurt.", 45, "John Smith Jr"),
         ("Smith, a 45-year-old teacher, said so.", 45, "Smith"),
+        ("The 29-year-old Englishman Harry Kane scored.", 29, "Harry Kane"),
+        ("Striker Brian Wood, 29, scored.", 29, "Brian Wood"),
         ("Poet Anna Reyes died at the age of 91.", 91, "Anna Reyes"),
     ],
 )
@@ -140,6 +142,7 @@ def test_a_bare_age_stays_unattributed_unless_an_earlier_mention_makes_it_certai
 
 
 def test_not_ages() -> None:
+    assert only("The 23-year-old Chelsea striker scored twice.", "age").entity is None
     for text in (
         "On October 5, 12 people were hurt.",
         "In Paris, 15 people were hurt.",
