@@ -6,9 +6,11 @@ import re
 
 import pytest
 
+from spacereader.load import seeds_dir
 from tests.test_reader_support import sample_app, screen_text, wait_ready
 
 SIZE = (160, 48)
+SEEDS_FILE = seeds_dir() / "003_61f4a650ca5522b8.txt"
 
 
 def help_text(app) -> str:
@@ -455,3 +457,21 @@ async def test_annotations_made_elsewhere_show_up(private_data_dir):
             other.add(articles[1], build_sample(articles).sentence("orbit", 1), "verified", "from the CLI")
         await _until(pilot, lambda: len(app.annotations) == 1, tries=200)
         assert app.annotations[0].note == "from the CLI"
+
+
+def test_screenshot_command(tmp_path, monkeypatch, capsys):
+    from spacereader.cli import main
+
+    monkeypatch.setenv("SPACEREADER_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setenv("SPACEREADER_CONFIG_DIR", str(tmp_path / "config"))
+    target = tmp_path / "shot.svg"
+    good = str(SEEDS_FILE)
+    code = main(["--screenshot", str(target), "--size", "80x24", "--press", "c,j", good, str(tmp_path / "nope.txt")])
+    assert code == 0
+    svg = target.read_text(encoding="utf-8")
+    assert svg.startswith("<svg") and "Conflicts" in svg
+    err = capsys.readouterr().err
+    assert "warning:" in err and "nope.txt" in err and "wrote" in err
+    assert main(["--screenshot", str(tmp_path / "missing-dir" / "x.svg")]) == 2
+    assert main(["read", "--screenshot", str(target), str(tmp_path / "nope.txt")]) == 2
+    assert "nope.txt" in capsys.readouterr().err

@@ -174,6 +174,11 @@ class ReaderApp(App[int]):
         yield Footer(compact=True)
 
     @property
+    def load_errors(self) -> tuple:
+        """The inputs that could not be loaded (each also shown as a notification)."""
+        return tuple(self._errors)
+
+    @property
     def view(self) -> ComparisonView:
         return self.query_one("#view", ComparisonView)
 

@@ -59,12 +59,14 @@ def take_screenshot(
     """Render `app` headless at `size`, press `press`, write the SVG to `path`; the CLI's exit code."""
     from spacereader.cli import UsageError
 
-    svg = asyncio.run(_shoot(app, size, parse_keys(press), theme))
-    if svg is None:
-        raise UsageError(app.failure or "the comparison did not load in time")
     target = Path(path)
     if not target.parent.is_dir():
         raise UsageError(f"{path}: directory {str(target.parent)!r} does not exist")
+    svg = asyncio.run(_shoot(app, size, parse_keys(press), theme))
+    if svg is None:
+        raise UsageError(app.failure or "the comparison did not load in time")
+    for error in app.load_errors:  # headless: the notifications go to stderr, as the other commands do
+        print(f"spacereader: warning: {error}", file=sys.stderr)
     from spacereader.atomic import write_atomic
 
     write_atomic(target, svg)
