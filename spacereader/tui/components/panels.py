@@ -208,12 +208,24 @@ class FactsScreen(ModalScreen[tuple[str, int] | None]):
             entity = names.get(fact.entity or "", fact.entity or "—")
             grouped.setdefault((entity, fact.attribute), {}).setdefault(fact.source, []).append(fact)
         rows = []
-        for (entity, attribute), by_source in sorted(grouped.items(), key=lambda item: (item[0][0] == "—", item[0])):
+        rank = {attribute: n for n, attribute in enumerate(("age", "date", "money", "duration", "count", "name"))}
+
+        def order(item):
+            (entity, attribute), by_source = item
+            disputed = any((f.source, f.start, f.end) in conflicting for fs in by_source.values() for f in fs)
+            # disagreements first, then figures before names, then sourced by more outlets
+            return (not disputed, rank.get(attribute, 9), entity == "—", -len(by_source), entity)
+
+        for (entity, attribute), by_source in sorted(grouped.items(), key=order):
             cells = []
             for column in model.columns:
                 parts = []
+                shown: set[str] = set()
                 for fact in by_source.get(column.source, []):
                     value = " ".join(fact.value.split())
+                    if value.casefold() in shown:
+                        continue
+                    shown.add(value.casefold())
                     strong = (fact.source, fact.start, fact.end) in conflicting
                     parts.append(Content.styled(value, "bold $text-error") if strong else Content(value))
                 cells.append(Content("; ").join(parts))
