@@ -60,6 +60,10 @@ AFFINITY, STRANGER = 0.25, 0.8
 RARE_SHARE = 0.95
 #: How much more a figure's kind next to a name ("Peresild, 36," → age of peresild) weighs than a word.
 EVIDENCE = 3.0
+#: Facts as evidence besides (attribute, entity): the same kind of figure ("count: person killed"),
+#: and the same resolved date, sum or duration ("on Tuesday" and "March 4" are one day).
+FACT_CONTEXT = True
+FACT_VALUES = True
 #: A merge of two groups needs their sentences to score this share of the threshold on average.
 COHESION = 1.0
 #: Two sentences of one source count as a repeat of one statement from this similarity of their text on.
@@ -283,6 +287,10 @@ def _raw_tokens(
     for fact in facts:
         if fact.entity:  # the same attribute of the same person, whatever the values say
             bag[f"!{fact.attribute}@{fact.entity.lower()}"] += 1
+        if FACT_CONTEXT and fact.context and fact.attribute != "name":  # people killed, vehicles a day
+            bag[f"~{fact.attribute}:{fact.context}"] += 1
+        if FACT_VALUES and fact.normalized is not None and fact.attribute in ("date", "money", "duration"):
+            bag[f"={fact.attribute}:{fact.normalized!r}"] += 1
     return masked, bag, len(words)
 
 
