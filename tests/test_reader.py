@@ -475,3 +475,18 @@ def test_screenshot_command(tmp_path, monkeypatch, capsys):
     assert main(["--screenshot", str(tmp_path / "missing-dir" / "x.svg")]) == 2
     assert main(["read", "--screenshot", str(target), str(tmp_path / "nope.txt")]) == 2
     assert "nope.txt" in capsys.readouterr().err
+
+
+async def test_second_annotation_on_one_sentence(private_data_dir):
+    app = sample_app(data_dir=str(private_data_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        await _until(pilot, lambda: app.store is not None)
+        await pilot.press("g", "a", *"first", "enter")
+        await _until(pilot, lambda: len(app.annotations) == 1)
+        app.action_annotate_new()
+        await pilot.pause()
+        assert app.screen.query_one("#note").value == ""
+        await pilot.press(*"second", "enter")
+        await _until(pilot, lambda: len(app.annotations) == 2)
+        assert sorted(a.note for a in app.annotations) == ["first", "second"]

@@ -751,7 +751,11 @@ class ReaderApp(App[int]):
         found = [a for a in self.annotations if a.source == source and a.sentence == index]
         return sorted(found, key=lambda a: a.updated)
 
-    def action_annotate(self) -> None:
+    def action_annotate_new(self) -> None:
+        """Another annotation on the focused sentence, even when it has one already."""
+        self.action_annotate(new=True)
+
+    def action_annotate(self, new: bool = False) -> None:
         model = self.model
         if model is None:
             return
@@ -763,7 +767,7 @@ class ReaderApp(App[int]):
             self.notify("Nothing to annotate here: this source has no sentence in this row.", severity="warning")
             return
         source, index = target
-        self.open_annotation_dialog(source, index)
+        self.open_annotation_dialog(source, index, new=new)
 
     def open_annotation_dialog(
         self,
@@ -773,6 +777,7 @@ class ReaderApp(App[int]):
         label: str | None = None,
         note: str | None = None,
         editing_id: str | None = None,
+        new: bool = False,
     ) -> None:
         from spacereader.annotations import LABELS
         from spacereader.tui.components.dialogs import AnnotationDialog
@@ -784,7 +789,7 @@ class ReaderApp(App[int]):
         current = None
         if editing_id is not None:
             current = next((a for a in self.annotations if a.id == editing_id), None)
-        elif existing:
+        elif existing and not new:
             current = existing[-1]
         column = model.columns[model.column_index(source)]
         title = f"{'Edit annotation' if current else 'Annotate'} · {column.label} · sentence {index + 1}"

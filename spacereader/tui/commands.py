@@ -29,6 +29,11 @@ class ReaderCommands(Provider):
         model = app.model
         if model is None:
             return
+        yield (
+            "New annotation on the focused sentence",
+            app.action_annotate_new,
+            "even when it is annotated already (a edits the latest)",
+        )
         for which in FILTERS:
             yield f"Filter: {FILTER_LABELS[which]}", partial(app.apply_filter, which), "which rows show"
         for column in model.columns:

@@ -43,8 +43,8 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,question_mark,q", "dismiss", "Close help", id="help.close"),
-        Binding("j", "scroll('down')", "Scroll down", show=False),
-        Binding("k", "scroll('up')", "Scroll up", show=False),
+        Binding("j", "scroll('down')", "Scroll down", id="help.scroll_down", show=False),
+        Binding("k", "scroll('up')", "Scroll up", id="help.scroll_up", show=False),
     ]
 
     def action_scroll(self, direction: str) -> None:
