@@ -270,3 +270,11 @@ def test_business_story_reports_exactly_its_disagreements() -> None:
     # The age values may be written "56", "who is 56" or "aged 56": compare ages by number.
     got = {(a, s, tuple(sorted(v.split()[-1] for v in vs)) if a == "age" else vs, k) for a, s, vs, k in got}
     assert got == EXPECTED
+
+
+def test_table_uses_colour_only_when_asked(seed_comparison) -> None:
+    from spacereader.commands.conflicts import conflicts_table
+
+    assert "\x1b[" not in conflicts_table(seed_comparison, color=False)
+    coloured = conflicts_table(seed_comparison, color=True)
+    assert "\x1b[31mconflict\x1b[0m" in coloured and "\x1b[35mvariant\x1b[0m" in coloured
