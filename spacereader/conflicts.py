@@ -25,6 +25,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from spacereader.dates import date_bounds, month_day
 from spacereader.model import Article, Conflict, ConflictValue, Entity, Fact, Mention, Sentence
@@ -471,10 +472,14 @@ def _figure_conflicts(
     for key, items in slots.items():
         if len({f.source for f in items}) < 2:
             continue
-        for group in _components(items, topics):
-            conflict = _judge(key, group, articles, sentences, order, people)
-            if conflict is not None:
-                conflicts.append(conflict)
+        found = [
+            conflict
+            for group in _components(items, topics)
+            if (conflict := _judge(key, group, articles, sentences, order, people)) is not None
+        ]
+        if len(found) > 1:
+            found = [replace(conflict, id=_conflict_id(*key, number)) for number, conflict in enumerate(found)]
+        conflicts.extend(found)
     return conflicts
 
 
@@ -537,9 +542,10 @@ def _judge(
     conflict_values = tuple(
         ConflictValue(fact=f, quote=_quote(f, articles[f.source].body, sentences[f.source][f.sentence])) for f in values
     )
-    first = values[0]
     return Conflict(
-        id=_conflict_id(entity, attribute, context, qualifier, first.source, first.sentence),
+        # Stable across runs and input order: the slot names the conflict (a counter is added by the caller
+        # when one slot holds several).
+        id=_conflict_id(*key),
         entity=entity,
         attribute=attribute,  # type: ignore[arg-type]
         kind=kind,  # type: ignore[arg-type]

@@ -431,6 +431,19 @@ def _amount(m: re.Match[str], n1: str, n2: str | None, s1: str | None, s2: str |
     return tidy(first * scale1), False
 
 
+#: Two-word verbs of the date lexicon: "take off" is a launch, "touch down" a landing.
+_PHRASES = {
+    **{
+        (verb, "off"): "launch"
+        for verb in "take takes took taking lift lifts lifted lifting blast blasts blasted set".split()
+    },
+    **{(verb, "down"): "land" for verb in "touch touched touches splash splashed splashes".split()},
+    **{(verb, "back"): "return" for verb in "come came comes coming fly flew flies flying".split()},
+}
+_PHRASE_HEADS = frozenset(verb for verb, _ in _PHRASES)
+_PARTICLE = re.compile(r"[\s-]+(off|down|back)\b", re.IGNORECASE)
+
+
 def _nearest(text: str, start: int, end: int, lexicon: Mapping[str, str], reach: int = 90) -> str | None:
     """The lexicon key of the word nearest to text[start:end] (words after count a little farther)."""
     best, best_distance = None, None
@@ -438,7 +451,11 @@ def _nearest(text: str, start: int, end: int, lexicon: Mapping[str, str], reach:
     for word in _WINDOW_WORDS.finditer(text, low, min(len(text), end + reach)):
         if start <= word.start() < end:
             continue
-        key = lexicon.get(word.group(0).lower())
+        lower = word.group(0).lower()
+        key = lexicon.get(lower)
+        if key is None and lower in _PHRASE_HEADS and lexicon is DATE_CONTEXT:
+            particle = _PARTICLE.match(text, word.end())
+            key = _PHRASES.get((lower, particle.group(1).lower())) if particle else None
         if key is None:
             continue
         distance = start - word.end() if word.end() <= start else (word.start() - end) * 2

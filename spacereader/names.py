@@ -514,7 +514,7 @@ def find_entities(
     for cluster in sorted(clusters, key=lambda c: (-counts[id(c)], c.order)):
         if not counts[id(cluster)]:
             continue
-        spellings = sorted(cluster.spellings.items(), key=lambda item: -item[1])
+        spellings = sorted(cluster.spellings.items(), key=lambda item: (-item[1], item[0]))
         name = spellings[0][0] if spellings else " ".join(cluster.tokens)
         role = cluster.roles.most_common(1)[0][0] if cluster.roles else None
         words = name.split()

@@ -278,3 +278,11 @@ def test_table_uses_colour_only_when_asked(seed_comparison) -> None:
     assert "\x1b[" not in conflicts_table(seed_comparison, color=False)
     coloured = conflicts_table(seed_comparison, color=True)
     assert "\x1b[31mconflict\x1b[0m" in coloured and "\x1b[35mvariant\x1b[0m" in coloured
+
+
+def test_conflict_ids_do_not_depend_on_the_order_of_the_sources(seed_articles) -> None:
+    from spacereader.comparison import build_comparison
+
+    forward = {c.id for c in build_comparison(seed_articles).conflicts}
+    backward = {c.id for c in build_comparison(tuple(reversed(seed_articles))).conflicts}
+    assert forward == backward

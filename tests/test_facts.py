@@ -74,6 +74,8 @@ def test_date_context_words() -> None:
     assert only("The crew would depart on October 5 from Baikonur.", "date", PUBLISHED).context == "launch"
     assert only("They are due back, returning to Earth on October 17th.", "date", PUBLISHED).context == "return"
     assert only("She was born on 3 May 1984 in Moscow.", "date").context == "born"
+    assert only("They will take off from Baikonur on October 5.", "date", PUBLISHED).context == "launch"
+    assert only("The capsule touched down on October 17.", "date", PUBLISHED).context == "land"
 
 
 def test_a_time_with_the_one_day_of_its_sentence_is_a_date_time() -> None:
