@@ -164,8 +164,15 @@ def _unit_days(fact: Fact) -> float:
 
 
 def _rounds_to(precise: float, rounded: float) -> bool:
-    """Whether `rounded` is `precise` written with fewer significant digits (198.5m → 200m)."""
-    if rounded == 0 or precise == 0:
+    """Whether `rounded` is `precise` written less exactly: 198.5m → 200m, 34.2% → 34%.
+
+    Small whole numbers are taken as written: 48 seats and 50 seats disagree.
+    """
+    if rounded == 0 or precise == 0 or precise == rounded:
+        return False
+    if float(rounded).is_integer() and not float(precise).is_integer():
+        return round(precise) == rounded  # decimals dropped
+    if abs(rounded) < 1000 or rounded % 1000:
         return False
     digits = significant_digits(rounded)
     magnitude = 10 ** (math.floor(math.log10(abs(rounded))) - digits + 1)

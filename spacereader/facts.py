@@ -298,7 +298,7 @@ _MONEY_PREFIXED = re.compile(
 )
 _MONEY_WORDED = re.compile(
     rf"(?P<n1>{NUMBER})(?:\s?(?P<join>-|–|to)\s?(?P<n2>{NUMBER}))?(?:[\s-]?(?P<s1>{SCALE}))?"
-    rf"\s+(?:of\s+)?(?P<cur>{_CURRENCY_WORD_RE})",
+    rf"[\s-]+(?:of\s+)?(?P<cur>{_CURRENCY_WORD_RE})",
     re.IGNORECASE,
 )
 _MONEY_VAGUE = re.compile(
@@ -362,6 +362,7 @@ _COUNT = re.compile(
     r"(?P<percent>\s*%|\s+(?:per\s*cent|percent)\b)?",
     re.IGNORECASE,
 )
+_PART_OF = re.compile(rf"(?<![\w.,])({DIGITS}|{WORDS})\s+(?:out\s+)?of\s+(?:the|its|all|their|a)\s+$", re.IGNORECASE)
 _COUNT_VAGUE = re.compile(
     r"\b(?P<many>dozens|hundreds|thousands|millions|tens\s+of\s+thousands|hundreds\s+of\s+thousands)\s+of\b",
     re.IGNORECASE,
@@ -739,6 +740,15 @@ def _counts(text: str) -> Iterable[_Candidate]:
                 continue
             noun, noun_end = found
             end = m.end()
+            part = _PART_OF.search(text, max(0, m.start() - 40), m.start())
+            if part is not None and parse_number(part.group(1)) is not None:
+                # "48 of the 230 seats": 48 seats, out of a total of 230.
+                part_value = tidy(parse_number(part.group(1)))
+                yield _Candidate("count", part.start(1), part.end(1), part_value, context=noun, qualifier=noun)
+                yield _Candidate(
+                    "count", m.start(), end, _count_value(first, second, scale), context=f"{noun} total", qualifier=noun
+                )
+                continue
             event = _nearest(text, m.start(), noun_end, COUNT_EVENTS, reach=40)
             if event:
                 yield _Candidate(

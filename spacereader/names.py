@@ -157,12 +157,16 @@ _TRANSLIT = (
 )
 
 
+_DOUBLED = re.compile(r"(\w)\1+")
+
+
 @lru_cache(maxsize=65536)
 def translit(word: str) -> str:
     """A spelling key that merges common transliteration choices: Yuliya/Yulia/Yulija, Chipenko/Shipenko."""
     key = fold(word).replace("-", "").replace("'", "")
     for old, new in _TRANSLIT:
         key = key.replace(old, new)
+    key = _DOUBLED.sub(r"\1", key)  # Anna / Ana, Phillip / Philip, Mohammed / Mohamed
     if key.endswith("y") and len(key) > 3:
         key = key[:-1] + "i"
     return key

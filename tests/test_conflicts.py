@@ -145,6 +145,9 @@ def test_an_undated_source_names_the_missing_date() -> None:
             "approximation",
         ),
         ("The crew stayed 20 days aboard the station.", "The crew stayed 12 days aboard the station.", "conflict"),
+        ("The crew stayed 10 days aboard the station.", "The crew stayed 12 days aboard the station.", "conflict"),
+        ("Homeland won 50 seats in the 230-seat parliament.", "Homeland won 48 seats in parliament.", "conflict"),
+        ("Renewal won 34.2% of the vote on Sunday.", "Renewal won 34% of the vote on Sunday.", "approximation"),
         (
             "Actress Yulia Peresild was born on 5 September 1984.",
             "Peresild, who was born in 1983, trained hard.",

@@ -174,6 +174,7 @@ def test_not_ages() -> None:
         ("Winners get up to $80,000 each.", [None, 80_000], "USD"),
         ("The club paid £85m for him.", 85_000_000, "GBP"),
         ("The firm paid 3 million Swiss francs.", 3_000_000, "CHF"),
+        ("It was a 40-million-dollar contract.", 40_000_000, "USD"),
         ("The bill is A$2.5 billion.", 2_500_000_000, "AUD"),
         ("Between $10 million and $20 million was spent.", [10_000_000, 20_000_000], "USD"),
         ("It cost $10-20 million.", [10_000_000, 20_000_000], "USD"),
@@ -237,11 +238,19 @@ def test_twelve_days_in_every_spelling_is_one_value() -> None:
         ("Twenty-five people attended.", 25, "person"),
         ("Turnout was 67.4 percent.", 67.4, "percent"),
         ("He was flown dozens of times.", [24, 144], "time"),
+        ("Homeland won 50 seats in the 230-seat parliament.", 50, "seat"),
     ],
 )
 def test_counts(text: str, value, context: str) -> None:
     fact = only(text, "count")
     assert (fact.normalized, fact.context) == (value, context)
+
+
+def test_a_part_and_its_total() -> None:
+    counts = {
+        f.context: f.normalized for f in facts_of("Homeland will have 48 of the 230 seats.") if f.attribute == "count"
+    }
+    assert counts == {"seat": 48, "seat total": 230}
 
 
 def test_not_counts() -> None:

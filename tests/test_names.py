@@ -26,6 +26,7 @@ def entities_of(*bodies: str):
         ("Dmitry Rogozin", "Dmitri Rogozin"),
         ("Pervy Kanal", "Pervyi Kanal"),
         ("George Bush", "George W. Bush"),
+        ("Ana Moreira", "Anna Moreira"),
     ],
 )
 def test_spelling_variants_are_one_name(a: str, b: str) -> None:
