@@ -296,6 +296,11 @@ class ReaderApp(App[int]):
         if self.search_query:
             self._run_search(self.search_query, notify=False)
         self._update_status()
+        # The comparison lives as long as it is shown: keep the cyclic GC from walking its objects on
+        # every full collection (those pauses were most of the slow keys on a large comparison).
+        import gc
+
+        gc.freeze()
         self.ready = True
         if not model.aligned and first and len(model.columns) > 1:
             self.notify(
@@ -352,7 +357,8 @@ class ReaderApp(App[int]):
         conflicts = [c for c in (model.comparison.conflicts if model else ()) if row and c.id in row.conflicts]
         conflicts.sort(key=lambda c: c.kind != "conflict")
         if not conflicts or model is None:
-            bar.display = False
+            if bar.display:
+                bar.display = False
             return
         labels = {c.source: c.label for c in model.columns}
         lines = []
@@ -376,8 +382,10 @@ class ReaderApp(App[int]):
                     parts.extend([(", ".join(sources), "$text-muted"), " ", (text, "bold")])
             lines.append(Content.assemble(*parts))
         bar.update(Content("\n").join(lines))
-        bar.styles.height = len(lines)
-        bar.display = True
+        if bar.styles.height is None or bar.styles.height.value != len(lines):
+            bar.styles.height = len(lines)
+        if not bar.display:
+            bar.display = True
 
     # ── navigation ─────────────────────────────────────────────────────────────────────────────
 
