@@ -53,3 +53,24 @@ EXPECTED = {
     ("count", "plant", ("seven", "six"), "conflict"),
     ("name", "Marta Lindqvist", ("Marta Lindquist", "Marta Lindqvist", "Marta Lindqvist"), "variant"),
 }
+
+
+# A political story: three reports of a snap election. They disagree on the winner's age (two dated
+# reports of the same day), the former prime minister's age, the far right's seats and the spelling of
+# the winner's first name; the vote share is given exactly and rounded.
+LEDGER = "The centrist Renewal party won Sunday's snap election with 34.2% of the vote, the electoral commission said on Monday.\n\nParty leader Ana Moreira, 47, said she would begin coalition talks this week.\n\nTurnout was 61 percent, down from 66 percent in 2019.\n\nThe far-right Homeland party came second with 21% and will have 48 of the 230 seats.\n\nThe election was called in June after Prime Minister Rui Tavares, 63, resigned over a $40 million procurement scandal.\n\nMoreira, a former finance minister, has promised to cut income tax by 2 percentage points within four years.\n\nAbout 7.2 million people were eligible to vote."
+ELECTION_WIRE = "LISBON — Ana Moreira's Renewal party won 34% of the vote in Sunday's election, official results showed on Monday.\n\nMoreira, 48, told supporters in Lisbon that talks on a coalition would start within days.\n\nTurnout reached 61.3%, compared with 66% five years ago.\n\nHomeland, led by Jorge Pina, 52, won 50 seats in the 230-seat parliament.\n\nTavares stepped down in June amid a scandal over a 40-million-dollar contract for military helicopters.\n\nSome 7.2 million voters were registered."
+ELECTION_BLOG = "The vote was held on September 29, 2024, four months after the government collapsed.\n\nRenewal leader Anna Moreira, who is 47, campaigned on tax cuts and housing.\n\nFormer prime minister Rui Tavares, 62, did not run.\n\nHomeland's Jorge Pina won about a fifth of the vote and 48 seats.\n\nThe previous election, in 2019, had a turnout of 66%."
+ELECTION = (
+    ("ledger", LEDGER, dt.date(2024, 9, 30)),
+    ("wire", ELECTION_WIRE, dt.date(2024, 9, 30)),
+    ("blog", ELECTION_BLOG, None),
+)
+ELECTION_EXPECTED = {
+    ("age", "Ana Moreira", ("47", "47", "48"), "conflict"),
+    ("age", "Rui Tavares", ("62", "63"), "conflict"),
+    ("count", "percent", ("34%", "34.2%"), "approximation"),
+    ("count", "seat", ("48", "48", "50"), "conflict"),
+    ("name", "Ana Moreira", ("Ana Moreira", "Ana Moreira", "Anna Moreira"), "variant"),
+}
+STORIES = ((ARTICLES, EXPECTED), (ELECTION, ELECTION_EXPECTED))

@@ -261,10 +261,12 @@ def test_cli_article_text_is_not_markup(tmp_path, capsys) -> None:
 # ── a second story, end to end ─────────────────────────────────────────────────────────────────────
 
 
-def test_business_story_reports_exactly_its_disagreements() -> None:
-    from tests.corpus_conflicts import ARTICLES, EXPECTED
+@pytest.mark.parametrize("story", [0, 1], ids=["business", "election"])
+def test_stories_report_exactly_their_disagreements(story: int) -> None:
+    from tests.corpus_conflicts import STORIES
 
-    articles = [Article(id=i, path=f"{i}.txt", body=b, sha256="", published=p) for i, b, p in ARTICLES]
+    stories, expected = STORIES[story]
+    articles = [Article(id=i, path=f"{i}.txt", body=b, sha256="", published=p) for i, b, p in stories]
     sentences = {article.id: segment(article.body, article.id) for article in articles}
     conflicts = compare_facts(articles, sentences)[3]
     got = {
@@ -272,7 +274,7 @@ def test_business_story_reports_exactly_its_disagreements() -> None:
     }
     # The age values may be written "56", "who is 56" or "aged 56": compare ages by number.
     got = {(a, s, tuple(sorted(v.split()[-1] for v in vs)) if a == "age" else vs, k) for a, s, vs, k in got}
-    assert got == EXPECTED
+    assert got == expected
 
 
 def test_table_uses_colour_only_when_asked(seed_comparison) -> None:
