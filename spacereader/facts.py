@@ -285,6 +285,13 @@ _CURRENCY_PREFIX_RE = (
     r"(?:(?<![A-Za-z])(?:US|U\.S\.|A|AU|C|CA|NZ|HK|S|R)\$|\$|€|£|¥|₹|₽|₩|₺|₴"
     r"|\b(?:" + "|".join(_CURRENCY_CODES) + r")\s?|\bRs\.?\s?)"
 )
+_MONEY_HEAD = re.compile(r"[\s-]+([A-Za-z]+)\b")
+#: Nouns an amount can be the price of when it stands right before them ("a $350 million mission").
+_PRICED_THINGS = frozenset(
+    "mission project programme program stadium bridge plant factory facility building tower satellite telescope "
+    "probe film movie production renovation upgrade expansion road railway pipeline airport hospital "
+    "deal takeover acquisition bid offer contract package budget loan fine settlement".split()
+)
 _PER = re.compile(
     r"\s*(?:(?:per|a|an|each|every|/)\s*(share|ticket|person|head|month|year|week|day|hour|night|barrel|ounce|gallon|"
     r"litre|liter|kilo|kilogram|tonne|ton|unit|seat|game|episode|copy|vote|household|family|player|passenger|visitor|"
@@ -933,6 +940,11 @@ def _sentence_candidates(text: str, published) -> list[_Candidate]:
             if candidate.attribute == "date" and candidate.context in ("born", "died"):
                 candidate.subject = _life_event_subject(text, candidate.start)
         if candidate.attribute == "money":
+            head = _MONEY_HEAD.match(text, candidate.end)
+            if head and head.group(1).lower() in _PRICED_THINGS:
+                # "a $350 million mission", "the $12-billion deal": what the amount is the price of.
+                word = head.group(1).lower()
+                candidate.context = MONEY_CONTEXT.get(word, "cost")
             per = _PER.match(text, candidate.end)
             if per:
                 candidate.qualifier = "per " + (per.group(1) or "each").lower()

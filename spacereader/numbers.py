@@ -199,7 +199,12 @@ def tidy(value: float | None) -> float | int | None:
     """Whole numbers as int, so JSON shows 12 rather than 12.0."""
     if value is None:
         return None
-    return int(value) if float(value).is_integer() and abs(value) < 1e18 else round(value, 6)
+    if abs(value) >= 1e18:
+        return round(value, 6)
+    nearest = round(value)
+    if abs(value - nearest) <= 1e-9 * max(1.0, abs(value)):  # 4.1 * 1e9 is 4099999999.9999995
+        return int(nearest)
+    return round(value, 6)
 
 
 def significant_digits(value: float) -> int:

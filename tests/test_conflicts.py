@@ -149,6 +149,11 @@ def test_an_undated_source_names_the_missing_date() -> None:
         ("Homeland won 50 seats in the 230-seat parliament.", "Homeland won 48 seats in parliament.", "conflict"),
         ("Renewal won 34.2% of the vote on Sunday.", "Renewal won 34% of the vote on Sunday.", "approximation"),
         (
+            "The Selene mission cost about $320 million.",
+            "Selene, a $350 million mission, carries 11 instruments.",
+            "approximation",
+        ),
+        (
             "Actress Yulia Peresild was born on 5 September 1984.",
             "Peresild, who was born in 1983, trained hard.",
             "conflict",

@@ -175,6 +175,7 @@ def test_not_ages() -> None:
         ("The club paid £85m for him.", 85_000_000, "GBP"),
         ("The firm paid 3 million Swiss francs.", 3_000_000, "CHF"),
         ("It was a 40-million-dollar contract.", 40_000_000, "USD"),
+        ("The firm is valued at $4.1 billion.", 4_100_000_000, "USD"),
         ("The bill is A$2.5 billion.", 2_500_000_000, "AUD"),
         ("Between $10 million and $20 million was spent.", [10_000_000, 20_000_000], "USD"),
         ("It cost $10-20 million.", [10_000_000, 20_000_000], "USD"),
@@ -336,10 +337,10 @@ def _seconds(text: str) -> float:
 def test_pathological_input_is_linear(unit: str) -> None:
     small, large = unit * 10, unit * 40
     _seconds(small)
-    t_small = min(_seconds(small) for _ in range(2))
-    t_large = _seconds(large)
-    # Four times the input may take a little over four times as long, never sixteen.
-    assert t_large < max(0.05, t_small * 8), (t_small, t_large)
+    t_small = min(_seconds(small) for _ in range(3))
+    t_large = min(_seconds(large) for _ in range(2))
+    # Four times the input may take a little over four times as long (noise of a busy machine), never sixteen.
+    assert t_large < max(0.1, t_small * 10), (t_small, t_large)
 
 
 def test_hundred_thousand_digits_and_a_megabyte_line_finish() -> None:
