@@ -29,7 +29,7 @@ from dataclasses import replace
 
 from spacereader.dates import date_bounds, month_day
 from spacereader.model import Article, Conflict, ConflictValue, Entity, Fact, Mention, Sentence
-from spacereader.names import fold
+from spacereader.names import OPENERS, ROLES, fold
 from spacereader.numbers import significant_digits
 
 _DAYS_PER_UNIT = {
@@ -53,6 +53,7 @@ _STOPWORDS = frozenset(
     """.split()
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]{2,}")
+_CAPITALISED = re.compile(r"\b[A-Z][\w-]+")
 #: Sentences are about the same thing when they share this share of content words ...
 _MIN_JACCARD = 0.2
 #: ... and at least this many.
@@ -88,8 +89,19 @@ class _Topics:
         self, sentences: Mapping[str, Sequence[Sentence]], mentions: Sequence[Mention], entities: Sequence[Entity] = ()
     ) -> None:
         self._sentences = sentences
-        # People and organisations: two sentences about different ones are about different things.
-        self._named = {"@" + e.id for e in entities if e.kind in ("person", "organisation")}
+        # Two sentences that name different people, organisations or places are about different things.
+        self._named = {"@" + e.id for e in entities}
+        # Proper nouns: words written capitalised somewhere other than at the start of a sentence.
+        self._proper = {
+            word
+            for items in sentences.values()
+            for sentence in items
+            for m in _CAPITALISED.finditer(sentence.text)
+            if m.start() > 3
+            and (word := fold(m.group(0))) not in OPENERS
+            and word not in ROLES
+            and word not in _STOPWORDS
+        }
         self._cache: dict[tuple[str, int], frozenset[str]] = {}
         self._entities: dict[tuple[str, int], set[str]] = defaultdict(set)
         for mention in mentions:
@@ -102,6 +114,9 @@ class _Topics:
             sentence = self._sentences[source][index]
             words = {w.lower()[:6] for w in _WORD.findall(sentence.text) if w.lower() not in _STOPWORDS}
             words |= {"@" + entity for entity in self._entities.get(key, ())}
+            # Capitalised words name who or what a sentence is about even when no entity was made of them
+            # ("City scored …", "United scored …").
+            words |= {"#" + word for word in map(fold, _CAPITALISED.findall(sentence.text)) if word in self._proper}
             cached = self._cache[key] = frozenset(words)
         return cached
 
@@ -109,7 +124,8 @@ class _Topics:
         if a.entity and b.entity:
             return fold(a.entity) == fold(b.entity)
         wa, wb = self.words(a.source, a.sentence), self.words(b.source, b.sentence)
-        ea, eb = {w for w in wa if w in self._named}, {w for w in wb if w in self._named}
+        ea = {w for w in wa if w in self._named or w[0] == "#"}
+        eb = {w for w in wb if w in self._named or w[0] == "#"}
         if ea and eb and not ea & eb:
             return False  # both sentences name who they are about, and not the same ones
         shared = len(wa & wb)

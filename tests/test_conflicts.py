@@ -217,6 +217,8 @@ LOOK_ALIKES = [
         "Senator Ann Lee won the seat in 2016 after the recount.",
         "Senator Bob Hale won the seat in 2018 after the recount.",
     ),
+    # the same figure about different teams
+    ("On Saturday, City scored three goals at home.", "On Saturday, United scored two goals at home."),
     # an organisation followed by a number
     ("Arsenal, 3, were beaten.", "Arsenal, 5, were beaten."),
     # births of different people, a birth year containing the day
