@@ -490,3 +490,14 @@ async def test_second_annotation_on_one_sentence(private_data_dir):
         await pilot.press(*"second", "enter")
         await _until(pilot, lambda: len(app.annotations) == 2)
         assert sorted(a.note for a in app.annotations) == ["first", "second"]
+
+
+async def test_every_builtin_theme_renders():
+    app = sample_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("c")
+        for theme in sorted(app.available_themes):
+            app.theme = theme
+            await pilot.pause()
+            assert "Yulia Peresild · age" in screen_text(app), theme

@@ -361,12 +361,13 @@ class ReaderApp(App[int]):
                 bar.display = False
             return
         labels = {c.source: c.label for c in model.columns}
+        names = {entity.id: entity.name for entity in model.comparison.entities}
         lines = []
         for conflict in conflicts[:2]:
             strong = conflict.kind == "conflict"
             parts: list[Any] = [
                 (" ! " if strong else " ~ ", "bold $text-error" if strong else "bold $text-warning"),
-                (conflict.entity or "(unnamed)", "bold"),
+                (names.get(conflict.entity or "", conflict.entity or "(unnamed)"), "bold"),
                 " · ",
                 (conflict.attribute, "$text-accent"),
                 "  ",

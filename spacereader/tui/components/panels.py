@@ -45,14 +45,14 @@ def conflict_prompt(conflict: Conflict, model: ReaderModel, names: dict[str, str
     labels = {c.source: c.label for c in model.columns}
     for text, sources in value_groups(conflict, labels):
         if conflict.kind == "variant":
-            lines.append(Content.assemble("   ", (text, "bold"), ("  " + ", ".join(sources), "$text-muted")))
+            lines.append(Content.assemble("   ", (text, "bold"), ("  " + ", ".join(sources), "dim")))
         else:
-            lines.append(Content.assemble("   ", (", ".join(sources), "$text-muted"), ": ", (text, "bold")))
+            lines.append(Content.assemble("   ", (", ".join(sources), "dim"), ": ", (text, "bold")))
     explanation = " ".join(conflict.explanation.split())
     if explanation:
         if len(explanation) > 160:
             explanation = explanation[:159].rsplit(" ", 1)[0] + " …"
-        lines.append(Content.assemble("   ", (explanation, "italic $text-muted")))
+        lines.append(Content.assemble("   ", (explanation, "italic dim")))
     return Content("\n").join(lines)
 
 
@@ -145,7 +145,7 @@ class AnnotationsPanel(Vertical):
                     ("✎ ", "$text-accent"),
                     (annotation.label, "bold"),
                     " · ",
-                    (labels.get(annotation.source, annotation.source), "$text-muted"),
+                    (labels.get(annotation.source, annotation.source), "dim"),
                     (f" · {where}{status}", "dim"),
                 )
             ]
