@@ -675,14 +675,6 @@ def find_conflicts(
     return (*figures, *_variant_conflicts(mentions, entities, by_id, sentences))
 
 
-def facts_of_entities(facts: Sequence[Fact]) -> dict[str | None, list[Fact]]:
-    """Facts grouped by the entity they are about (None for the rest)."""
-    grouped: dict[str | None, list[Fact]] = defaultdict(list)
-    for fact in facts:
-        grouped[fact.entity].append(fact)
-    return grouped
-
-
 def compare_facts(
     articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
 ) -> tuple[tuple[Fact, ...], tuple[Mention, ...], tuple[Entity, ...], tuple[Conflict, ...]]:

@@ -538,10 +538,6 @@ def _counted_noun(text: str, end: int, limit: int) -> tuple[str, int] | None:
     return None
 
 
-def _future(sentence: str) -> bool | None:
-    return dates.speaks_of_future(sentence)
-
-
 # ── the extractors (offsets into the sentence text) ────────────────────────────────────────────────
 
 
@@ -562,8 +558,6 @@ def _money(text: str) -> Iterable[_Candidate]:
         value, approximate = amount
         yield _Candidate("money", m.start(), end, {"amount": value, "currency": currency}, approximate=approximate)
     for m in _MONEY_WORDED.finditer(text):
-        if m.group("n1")[0].isalpha() and not m.group("s1") and m.group("n1").lower() in ("one", "a dozen"):
-            pass
         amount = _amount(m, "n1", "n2", "s1", "s1")
         if amount is None:
             continue
