@@ -692,9 +692,14 @@ class ReaderApp(App[int]):
             (sample("◆ Outlet", "header-pivot"), "the pivot source (p to change)"),
             (sample("◀ 2 more", "header-more"), "sources scrolled out of view (h/l)"),
             (sample("▌", "cursor-mark"), "the focused row; the focused source's cell is highlighted"),
+            (sample("· only in X", "only-in"), "a row whose sentences are all in sources scrolled out of view"),
             (
                 Text.assemble(("! Name · age", "bold"), " " * 2),
                 "bar above the status line: every source's value for the focused row's conflicts",
+            ),
+            (
+                Text.assemble(("row 3/41", "bold"), " " * 6),
+                "status line: row, filter, focused source and sentence, counts, search matches",
             ),
         ]
 
