@@ -501,3 +501,20 @@ async def test_every_builtin_theme_renders():
             app.theme = theme
             await pilot.pause()
             assert "Yulia Peresild · age" in screen_text(app), theme
+
+
+async def test_a_failed_save_gives_the_note_back(private_data_dir):
+    app = sample_app(data_dir=str(private_data_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        await _until(pilot, lambda: app.store is not None)
+
+        def broken(*args, **kwargs):
+            raise OSError("disk full")
+
+        app.store.add = broken
+        await pilot.press("g", "a", *"keep me", "enter")
+        await _until(pilot, lambda: app.screen.__class__.__name__ == "AnnotationDialog")
+        assert app.screen.query_one("#note").value == "keep me"
+        assert any("Not saved: disk full" in str(n.message) for n in app._notifications)
+        assert app.annotations == ()

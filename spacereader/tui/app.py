@@ -133,7 +133,6 @@ class ReaderApp(App[int]):
         self._preloaded = preloaded
         self.store: Any = None
         self.annotations: tuple = ()
-        self._pending_writes = 0
         self.search_query = ""
         self._config_problems: tuple[str, ...] = ()
         if load_config:
@@ -834,7 +833,6 @@ class ReaderApp(App[int]):
     @work(thread=True, group="store-write")
     def _save_annotation(self, source: str, index: int, label: str, note: str, annotation_id: str | None) -> None:
         model = self.model
-        self._pending_writes += 1
         try:
             if annotation_id:
                 self.store.update(annotation_id, label=label, note=note)
@@ -851,8 +849,6 @@ class ReaderApp(App[int]):
 
             self.call_from_thread(retry)
             return
-        finally:
-            self._pending_writes -= 1
         self._load_annotations()
         self.call_from_thread(self.notify, f"Annotation saved ({label}).", timeout=2)
 
@@ -870,14 +866,11 @@ class ReaderApp(App[int]):
 
     @work(thread=True, group="store-write")
     def _delete_annotation(self, annotation_id: str) -> None:
-        self._pending_writes += 1
         try:
             self.store.delete(annotation_id)
         except Exception as error:
             self.call_from_thread(self.notify, Content(f"Not deleted: {error}"), severity="error")
             return
-        finally:
-            self._pending_writes -= 1
         self._load_annotations()
         self.call_from_thread(self.notify, "Annotation deleted.", timeout=2)
 
