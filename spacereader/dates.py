@@ -240,6 +240,8 @@ def find_dates(text: str, published: dt.date | None = None, future: bool | None 
     """Every date expression of `text` (overlaps allowed: the caller keeps the longest)."""
     found: list[FoundDate] = []
     add = found.append
+    year: int | None
+    value: str | None
 
     for m in _ISO.finditer(text):
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -295,7 +297,7 @@ def find_dates(text: str, published: dt.date | None = None, future: bool | None 
     for m in _MY.finditer(text):
         month = _month(m.group(2))
         part = (m.group(1) or "").lower()
-        year: int | None = int(m.group(3)) if m.group(3) else None
+        year = int(m.group(3)) if m.group(3) else None
         relative_word = m.group(4) or m.group(5)
         relative = False
         if relative_word:
@@ -331,34 +333,34 @@ def find_dates(text: str, published: dt.date | None = None, future: bool | None 
 
     for m in _DECADE.finditer(text):
         if m.group(2):
-            first = int(m.group(2))
-            if first % 10:
+            decade = int(m.group(2))
+            if decade % 10:
                 continue
         elif m.group(4):
-            first = 1900 + int(m.group(4))
+            decade = 1900 + int(m.group(4))
         else:
-            first = 1900 + DECADE_WORDS[m.group(6).lower()]
-        part = (m.group(1) or m.group(3) or m.group(5) or "").lower()
+            decade = 1900 + DECADE_WORDS[m.group(6).lower()]
+        edge = (m.group(1) or m.group(3) or m.group(5) or "").lower()
         # "the 1990s" is a decade; "the 1900s" could be a century: treat x00s as a decade all the same.
-        low, high = first, first + 9
-        if part == "early":
-            high = first + 4
-        elif part == "late":
-            low = first + 5
-        elif part == "mid":
-            low, high = first + 3, first + 7
-        add(FoundDate(m.start(), m.end(), [str(low), str(high)], "decade", approximate=bool(part)))
+        low, high = decade, decade + 9
+        if edge == "early":
+            high = decade + 4
+        elif edge == "late":
+            low = decade + 5
+        elif edge == "mid":
+            low, high = decade + 3, decade + 7
+        add(FoundDate(m.start(), m.end(), [str(low), str(high)], "decade", approximate=bool(edge)))
 
     for m in _YEAR_RANGE.finditer(text):
-        first = int(m.group(1))
-        second_text = m.group(2)
-        second = int(second_text) if len(second_text) == 4 else (first // 100) * 100 + int(second_text)
-        if second <= first or second - first > 50:
+        start_year = int(m.group(1))
+        end_text = m.group(2)
+        end_year = int(end_text) if len(end_text) == 4 else (start_year // 100) * 100 + int(end_text)
+        if end_year <= start_year or end_year - start_year > 50:
             continue
         after = text[m.end() : m.end() + 12].lstrip().lower()
         if after.startswith(("%", "percent", "per cent")):
             continue
-        add(FoundDate(m.start(), m.end(), [str(first), str(second)], "year"))
+        add(FoundDate(m.start(), m.end(), [str(start_year), str(end_year)], "year"))
 
     for m in _YEAR.finditer(text):
         year = int(m.group(2))

@@ -725,7 +725,7 @@ def _counts(text: str) -> Iterable[_Candidate]:
         if m.group("percent"):
             # A percentage is only comparable with one of the same thing: "turnout", "revenue", "stake" …
             thing = _nearest(text, m.start(), m.end(), PERCENT_CONTEXT, reach=50)
-            value = _count_value(first, second, scale)
+            value: object = _count_value(first, second, scale)
             yield _Candidate(
                 "count",
                 m.start(),
@@ -764,7 +764,7 @@ def _counts(text: str) -> Iterable[_Candidate]:
         if second is not None:
             if second <= first:
                 continue
-            value: object = _interval(first * scale, second * scale)
+            value = _interval(first * scale, second * scale)
         else:
             value = tidy(first * scale)
         yield _Candidate("count", m.start(), end, value, context=noun, qualifier=noun)
@@ -956,9 +956,9 @@ def _sentence_candidates(text: str, published) -> list[_Candidate]:
                 and str(candidate.normalized).startswith("T")
             )
             and len(days) == 1
-            and not days[0].normalized.startswith("--")
+            and not str(days[0].normalized).startswith("--")
         ):
-            candidate.normalized = days[0].normalized + str(candidate.normalized)
+            candidate.normalized = str(days[0].normalized) + str(candidate.normalized)
         if candidate.attribute == "date" and candidate.context is None and candidate.precision == "time" and days:
             candidate.context = _nearest(text, days[0].start, days[0].end, DATE_CONTEXT)
     return result

@@ -500,10 +500,12 @@ def find_entities(
             if opening and mid_sentence[word] == 0 and not run.tokens[0].isupper():
                 continue
             key = (word,)
-            cluster = by_key.get(key)
-            if cluster is None:
+            existing = by_key.get(key)
+            if existing is None:
                 cluster = _Cluster(Counter(), [key], key, Counter(), set(), len(clusters))
                 clusters.append(cluster)
+            else:
+                cluster = existing
                 by_key[key] = cluster
             cluster.spellings[run.tokens[0]] += 1
             cluster.sources.add(source)

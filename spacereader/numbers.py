@@ -186,7 +186,7 @@ def hedge_kind(text: str | None) -> str | None:
     return HEDGES.get(" ".join(text.lower().split()))
 
 
-def hedged(value: float, kind: str | None) -> float | list[float | None]:
+def hedged(value: float, kind: str | None) -> float | int | list[float | int | None] | None:
     """The contract's shape for a hedged value: "more than 30" → [30, None], "up to 80" → [None, 80]."""
     if kind == "above":
         return [tidy(value), None]
