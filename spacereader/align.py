@@ -326,7 +326,9 @@ def _candidates(features: Sequence[_Features], per_sentence: int, progress: Prog
         others: list[tuple[float, int]] = []
         same: list[tuple[float, int]] = []
         for other, weight in overlap.items():
-            (same if features[other].source == feature.source else others).append((weight, other))
+            (same if features[other].source == feature.source else others).append(
+                (weight / math.sqrt(features[other].mass), other)
+            )
         for _weight, other in heapq.nlargest(per_sentence, others):
             pairs.add((number, other) if number < other else (other, number))
         for _weight, other in heapq.nlargest(3, same):

@@ -24,7 +24,8 @@ LAST = """Abernathy Balogun Castellano Drummond Eriksen Fontaine Grigoriev Hadda
 Lindqvist Moreau Nakamura Okonkwo Petrova Quintero Rasmussen Sokolova Takahashi Urquhart Valdivia Whitcombe
 Xenakis Yilmaz Zielinski Achterberg Brannigan Cvetkovic Delacroix Esposito Fairweather Gallagher Horvath
 Iwasaki Jankowski Kaminski Lombardi Marchetti Novak Ostrowski Pellegrini Quarshie Romanov Szabo""".split()
-SYLLABLES = "bel dor fen gar hal kes lin mar nor pel quin ros sel tam var wick yor zan bro cal dun".split()
+SYLLABLES = """bel dor fen gar hal kes lin mar nor pel quin ros sel tam var wick yor zan bro cal dun ash bri cor del
+elm fal gil hor ivo jar kil lor mun nes ov pra rud sol tor ul ves wyn""".split()
 ROLES = """spokesperson director chairman chief minister mayor commander prosecutor engineer governor treasurer
 auditor inspector ombudsman registrar curator surveyor coroner magistrate superintendent""".split()
 ORG_KINDS = [
