@@ -328,7 +328,7 @@ _AGE_OLD = re.compile(
 )
 _APPOSITION = re.compile(r",\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:[A-Z][\w-]*(?:['’]s)?\s+){0,2}$")
 _AGE_AGED = re.compile(r"\baged\s+(?P<n>\d{1,3})\b(?!\s*(?:-|–|to|and)\s*\d)(?!\s*(?:%|years?\s+old))")
-_AGE_COMMA = re.compile(r"(?<=,)\s(?P<n>\d{1,3})(?=\s*(?:,|;|\)|\.(?!\d)|$|\s+and\s|\s+[–—-]\s))")
+_AGE_COMMA = re.compile(r"(?<=,)\s(?P<n>\d{1,3})(?=\s*(?:,(?!\d)|;|\)|\.(?!\d)|$|\s+and\s|\s+[–—-]\s))")
 _AGE_PAREN = re.compile(r"(?<=\()\s?(?P<n>\d{1,3})\s?(?=\))")
 _AGE_WHO = re.compile(
     r"\bwho\s+(?:is|was|is\s+now|turns|turned|will\s+turn|has\s+turned)\s+(?P<n>\d{1,3})\b"

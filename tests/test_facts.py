@@ -150,6 +150,7 @@ def test_not_ages() -> None:
         "In Paris, 15 people were hurt.",
         "The company, founded in 1998, employs 300 staff.",
         "He left on Tuesday (5) for the station.",
+        "The tally was Smith, 1,234, and Jones, 987.",
     ):
         assert [f for f in facts_of(text) if f.attribute == "age"] == [], text
 
