@@ -92,22 +92,24 @@ def _stem(word: str) -> str:
 def tokens(text: str, offset: int = 0) -> list[Token]:
     """The words and numbers of `text`, with offsets shifted by `offset` (a sentence's body start)."""
     result = []
-    for match in _TOKEN.finditer(text):
-        word = match.group(0).lower().replace("’", "'")
+    matches = list(_TOKEN.finditer(text))
+    for position, match in enumerate(matches):
+        original = match.group(0)
+        word = original.lower().replace("’", "'")
         if word.endswith("'s"):
             word = word[:-2]
+        following = matches[position + 1].group(0).lower() if position + 1 < len(matches) else ""
         if word[0].isdigit():
             digits = re.sub(r"(st|nd|rd|th|s)$", "", word).replace(",", "")
             key, number = "#" + digits.rstrip("0").rstrip(".") if "." in digits else "#" + digits, True
-        elif word in _NUMBER_WORDS:
+        elif word in _NUMBER_WORDS and not (word == "one" and following in ("of", "another")):
             key, number = "#" + _NUMBER_WORDS[word], True
-        elif word in _DATE_WORDS:
-            key, number = word[:3], True
+        elif word in _DATE_WORDS and (original[0].isupper() or word in ("today", "yesterday", "tomorrow")):
+            key, number = "@" + word[:3], True  # "May" the month, not "may" the verb
         else:
             key, number = _stem(word), False
-        result.append(
-            Token(match.start() + offset, match.end() + offset, key, number, word in _FUNCTION_WORDS and not number)
-        )
+        function = word in _FUNCTION_WORDS or word == "one"
+        result.append(Token(match.start() + offset, match.end() + offset, key, number, function and not number))
     return result
 
 
