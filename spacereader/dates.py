@@ -159,6 +159,23 @@ _FUTURE = re.compile(
 )
 
 
+_ANY_DIGIT = re.compile(r"\d")
+_ANY_MONTH = re.compile(_MONTH)
+_RELATIVE_HINTS = (
+    "yesterday",
+    "today",
+    "tonight",
+    "tomorrow",
+    "week",
+    "month",
+    "year",
+    "morning",
+    "afternoon",
+    "evening",
+    " ago",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class FoundDate:
     start: int
@@ -242,8 +259,13 @@ def find_dates(text: str, published: dt.date | None = None, future: bool | None 
     add = found.append
     year: int | None
     value: str | None
+    # Cheap checks first: most sentences name no month, no weekday and no relative day.
+    digits = _ANY_DIGIT.search(text) is not None
+    months = _ANY_MONTH.search(text) is not None
+    lower = text.lower()
+    decades = "0s" in text or "0’s" in text or "0's" in text or "ties" in lower
 
-    for m in _ISO.finditer(text):
+    for m in _ISO.finditer(text) if digits else ():
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if not _valid(year, month, day):
             continue
@@ -254,7 +276,7 @@ def find_dates(text: str, published: dt.date | None = None, future: bool | None 
             add(FoundDate(m.start(), m.end(), f"{year:04d}-{month:02d}-{day:02d}", "day"))
 
     for pattern, order in ((_RANGE_MD, "md"), (_RANGE_DM, "dm")):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text) if digits and months else ():
             if order == "md":
                 month1 = _month(m.group(1))
                 day1 = int(m.group(2))
@@ -276,7 +298,7 @@ def find_dates(text: str, published: dt.date | None = None, future: bool | None 
                 add(FoundDate(m.start(), m.end(), [first, last], "day", relative=relative))
 
     for pattern, order in ((_MD, "md"), (_DM, "dm")):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text) if digits and months else ():
             if order == "md":
                 month, day = _month(m.group(1)), int(m.group(2))
             else:
@@ -294,7 +316,7 @@ def find_dates(text: str, published: dt.date | None = None, future: bool | None 
             if value:
                 add(FoundDate(m.start(), m.end(), value, "day", relative=relative))
 
-    for m in _MY.finditer(text):
+    for m in _MY.finditer(text) if months else ():
         month = _month(m.group(2))
         part = (m.group(1) or "").lower()
         year = int(m.group(3)) if m.group(3) else None
@@ -322,7 +344,7 @@ def find_dates(text: str, published: dt.date | None = None, future: bool | None 
         value = f"{year:04d}-{month:02d}" if year is not None else f"--{month:02d}"
         add(FoundDate(m.start(), m.end(), value, "month", approximate=bool(part), relative=relative))
 
-    for m in _ORD_MONTH.finditer(text):
+    for m in _ORD_MONTH.finditer(text) if "month" in lower else ():
         word = m.group(1).lower()
         month = ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
         if not 1 <= month <= 12:
@@ -331,7 +353,7 @@ def find_dates(text: str, published: dt.date | None = None, future: bool | None 
         value = f"{year:04d}-{month:02d}" if year is not None else None
         add(FoundDate(m.start(), m.end(), value, "month", relative=not m.group(2)))
 
-    for m in _DECADE.finditer(text):
+    for m in _DECADE.finditer(text) if decades else ():
         if m.group(2):
             decade = int(m.group(2))
             if decade % 10:
@@ -351,7 +373,7 @@ def find_dates(text: str, published: dt.date | None = None, future: bool | None 
             low, high = decade + 3, decade + 7
         add(FoundDate(m.start(), m.end(), [str(low), str(high)], "decade", approximate=bool(edge)))
 
-    for m in _YEAR_RANGE.finditer(text):
+    for m in _YEAR_RANGE.finditer(text) if digits else ():
         start_year = int(m.group(1))
         end_text = m.group(2)
         end_year = int(end_text) if len(end_text) == 4 else (start_year // 100) * 100 + int(end_text)
@@ -362,7 +384,7 @@ def find_dates(text: str, published: dt.date | None = None, future: bool | None 
             continue
         add(FoundDate(m.start(), m.end(), [str(start_year), str(end_year)], "year"))
 
-    for m in _YEAR.finditer(text):
+    for m in _YEAR.finditer(text) if digits else ():
         year = int(m.group(2))
         before = _preceding_word(text, m.start(2))
         follow = _following_word(text, m.end())
@@ -387,7 +409,7 @@ def find_dates(text: str, published: dt.date | None = None, future: bool | None 
             continue
         add(FoundDate(m.start(), m.end(), str(year), "year", approximate=bool(part)))
 
-    for m in _WEEKDAY.finditer(text):
+    for m in _WEEKDAY.finditer(text) if "day" in lower else ():
         modifier = (m.group(1) or "").lower()
         weekday = WEEKDAYS[m.group(2).lower()]
         day_of_month = int(m.group(4)) if m.group(4) else None
@@ -396,7 +418,7 @@ def find_dates(text: str, published: dt.date | None = None, future: bool | None 
             value = _resolve_weekday(published, weekday, modifier, day_of_month, _tense(text, m.start(), future))
         add(FoundDate(m.start(), m.end(), value, "day", relative=True))
 
-    for m in _RELATIVE.finditer(text):
+    for m in _RELATIVE.finditer(text) if any(hint in lower for hint in _RELATIVE_HINTS) else ():
         add(FoundDate(m.start(), m.end(), *_resolve_relative(m, published)))
 
     # "Saturday, October 12": the weekday names the day the explicit date gives; one fact.
@@ -416,7 +438,7 @@ def find_dates(text: str, published: dt.date | None = None, future: bool | None 
         merged.append(item)
     found[:] = merged
 
-    for m in _TIME.finditer(text):
+    for m in _TIME.finditer(text) if digits else ():
         if m.group(3):
             hour, minute, half, zone = int(m.group(1)), int(m.group(2) or 0), m.group(3).lower(), m.group(4)
             if not 1 <= hour <= 12:
