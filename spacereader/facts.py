@@ -541,8 +541,25 @@ def _counted_noun(text: str, end: int, limit: int) -> tuple[str, int] | None:
 # ── the extractors (offsets into the sentence text) ────────────────────────────────────────────────
 
 
+_CURRENCY_SIGN = re.compile(r"[$€£¥₹₽₩₺₴]|\b(?:" + "|".join(_CURRENCY_CODES) + r"|Rs)\b")
+_CURRENCY_HINTS = (
+    *"dollar euro pound sterling rouble ruble yen yuan renminbi rupee franc peso reais rand lira zloty shekel "
+    "hryvnia dirham riyal".split(),
+    *(code.lower() for code in _CURRENCY_CODES),
+)
+_SCALE_HINTS = ("thousand", "million", "billion")
+_SECRET_HINTS = ("secret", "undisclosed", "disclos", "confidential", "reveal", "public")
+_UNIT_HINTS = ("second", "min", "hour", "hr", "day", "week", "fortnight", "month", "year", "yr", "decade", "centur")
+_GROUP_HINTS = tuple(_GROUP_NOUNS.split("|"))
+
+
+def _has_any(text: str, hints: Iterable[str]) -> bool:
+    return any(hint in text for hint in hints)
+
+
 def _money(text: str) -> Iterable[_Candidate]:
-    for m in _MONEY_PREFIXED.finditer(text):
+    lower = text.lower()
+    for m in _MONEY_PREFIXED.finditer(text) if _CURRENCY_SIGN.search(text) else ():
         symbol = m.group("cur").strip().lower()
         currency = _CURRENCY_SYMBOLS.get(symbol) or (symbol.upper() if symbol.upper() in _CURRENCY_CODES else None)
         end = m.end()
@@ -557,14 +574,14 @@ def _money(text: str) -> Iterable[_Candidate]:
             currency = _currency_word(m.group("post")) or currency
         value, approximate = amount
         yield _Candidate("money", m.start(), end, {"amount": value, "currency": currency}, approximate=approximate)
-    for m in _MONEY_WORDED.finditer(text):
+    for m in _MONEY_WORDED.finditer(text) if _has_any(lower, _CURRENCY_HINTS) else ():
         amount = _amount(m, "n1", "n2", "s1", "s1")
         if amount is None:
             continue
         value, approximate = amount
         currency = _currency_word(m.group("cur"))
         yield _Candidate("money", m.start(), m.end(), {"amount": value, "currency": currency}, approximate=approximate)
-    for m in _MONEY_VAGUE.finditer(text):
+    for m in _MONEY_VAGUE.finditer(text) if _has_any(lower, _SCALE_HINTS) else ():
         scale = scale_of(m.group("scale").rstrip("s"))
         many = " ".join((m.group("many") or "").lower().split())
         if many:
@@ -577,7 +594,7 @@ def _money(text: str) -> Iterable[_Candidate]:
         yield _Candidate(
             "money", m.start(), m.end(), {"amount": value, "currency": _currency_word(m.group("cur"))}, approximate=True
         )
-    for m in _UNDISCLOSED.finditer(text):
+    for m in _UNDISCLOSED.finditer(text) if _has_any(lower, _SECRET_HINTS) else ():
         noun = (m.group("n1") or m.group("n2") or m.group("n3") or "").lower().split()[0]
         context = MONEY_CONTEXT.get(noun, noun)
         yield _Candidate("money", m.start(), m.end(), "undisclosed", context=context)
@@ -648,7 +665,7 @@ def _ages(text: str) -> Iterable[_Candidate]:
 
 
 def _durations(text: str) -> Iterable[_Candidate]:
-    for m in _DURATION.finditer(text):
+    for m in _DURATION.finditer(text) if _has_any(text.lower(), _UNIT_HINTS) else ():
         if m.group("tail"):
             continue
         if m.group("n1").lower() in ("a", "an"):
@@ -768,7 +785,8 @@ def _counts(text: str) -> Iterable[_Candidate]:
         else:
             value = tidy(first * scale)
         yield _Candidate("count", m.start(), end, value, context=noun, qualifier=noun)
-    for m in _COUNT_VAGUE.finditer(text):
+    lower = text.lower()
+    for m in _COUNT_VAGUE.finditer(text) if " of" in lower else ():
         found = _counted_noun(text, m.end(), min(len(text), m.end() + 80))
         if found is None:
             continue
@@ -782,7 +800,7 @@ def _counts(text: str) -> Iterable[_Candidate]:
             context=found[0],
             qualifier=found[0],
         )
-    for m in _GROUP.finditer(text):
+    for m in _GROUP.finditer(text) if _has_any(lower, _GROUP_HINTS) else ():
         value = parse_number(m.group("n1"))
         if value is None:
             continue
