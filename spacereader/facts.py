@@ -1015,8 +1015,22 @@ def extract_facts(article: Article, sentences: Sequence[Sentence]) -> tuple[Fact
     return tuple(_attribute_bare_ages(facts, article.body))
 
 
+_ROLE_AFTER = re.compile(r"\s+([a-z]+)")
+
+
+def _the_one_named(body: str, fact: Fact) -> str | None:
+    """ "the 37-year-old actress" after "actress Yulia Peresild" (and no other actress): that person."""
+    role = _ROLE_AFTER.match(body, fact.end)
+    if role is None or role.group(1) not in ROLES or role.group(1) in ("former", "new", "late", "then", "veteran"):
+        return None
+    pattern = re.compile(rf"\b(?i:{role.group(1)})\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{1,2}})")
+    names = {match.group(1) for match in pattern.finditer(body, 0, fact.start)}
+    return next(iter(names)) if len(names) == 1 else None
+
+
 def _attribute_bare_ages(facts: list[Fact], body: str) -> list[Fact]:
-    """ "the 37-year-old said": the person of the one earlier fact of the article with that age.
+    """ "the 37-year-old said": the person of the one earlier fact of the article with that age, or of the
+    one person named earlier with the role that follows ("the 37-year-old actress").
 
     Only after "the": "a 37-year-old man" introduces someone new.
     """
@@ -1031,6 +1045,10 @@ def _attribute_bare_ages(facts: list[Fact], body: str) -> list[Fact]:
                 people = known.get(fact.normalized, set())
                 if len(people) == 1:
                     fact = replace(fact, entity=next(iter(people)))
+                elif not people:
+                    named = _the_one_named(body, fact)
+                    if named is not None:
+                        fact = replace(fact, entity=named)
             else:
                 known.setdefault(fact.normalized, set()).add(fact.entity)
         out.append(fact)

@@ -137,6 +137,10 @@ def test_a_bare_age_stays_unattributed_unless_an_earlier_mention_makes_it_certai
     text = "Yuliya Peresild, 37, trained for months. The 37-year-old said she was ready."
     ages = [f for f in facts_of(text) if f.attribute == "age"]
     assert [f.entity for f in ages] == ["Yuliya Peresild", "Yuliya Peresild"]
+    text = "The actress Yuliya Peresild trained for months. The 37-year-old actress said she was ready."
+    assert [f.entity for f in facts_of(text) if f.attribute == "age"] == ["Yuliya Peresild"]
+    text = "Actress Anna Reyes met actress Maria Lopez. The 37-year-old actress said she was ready."
+    assert [f.entity for f in facts_of(text) if f.attribute == "age"] == [None]
     text = "Yuliya Peresild, 37, trained for months. A 37-year-old man watched."
     assert [f.entity for f in facts_of(text) if f.attribute == "age"][-1] is None
     text = "Anna Reyes, 37, and Maria Lopez, 37, trained. The 37-year-old said she was ready."
