@@ -1066,33 +1066,46 @@ def link_facts(facts: Sequence[Fact], mentions: Sequence[Mention], entities: Seq
         by_source.setdefault(mention.source, []).append(mention)
     for items in by_source.values():
         items.sort(key=lambda m: m.start)
+    starts = {source: [m.start for m in items] for source, items in by_source.items()}
+    # Spellings by word, so a name is compared only with the spellings that share a word with it.
+    spellings: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for entity in entities:
+        for spelling, _ in entity.spellings:
+            key = tuple(fold(word) for word in spelling.split())
+            for word in set(key):
+                spellings.setdefault(word, []).append((key, entity.id))
     out = []
     for fact in facts:
         if fact.entity is None:
             out.append(fact)
             continue
-        entity = _entity_for(fact, by_source.get(fact.source, []), entities)
-        out.append(replace(fact, entity=names[entity] if entity else fact.entity))
+        items = by_source.get(fact.source, [])
+        found = _entity_for(fact, items, starts.get(fact.source, []), spellings)
+        out.append(replace(fact, entity=names[found] if found else fact.entity))
     return tuple(out)
 
 
-def _entity_for(fact: Fact, mentions: list[Mention], entities: Sequence[Entity]) -> str | None:
+def _entity_for(
+    fact: Fact,
+    mentions: list[Mention],
+    starts: list[int],
+    spellings: Mapping[str, list[tuple[tuple[str, ...], str]]],
+) -> str | None:
     if fact.subject is not None:
-        starts = [m.start for m in mentions]
         low, high = fact.subject
         index = bisect.bisect_left(starts, low)
         for mention in mentions[max(0, index - 2) : index + 3]:
             if mention.start < high and low < mention.end:
                 return mention.entity
-    words = tuple(fact.entity.split()) if fact.entity else ()
+    words = tuple(fold(word) for word in fact.entity.split()) if fact.entity else ()
     if not words:
         return None
-    for entity in entities:
-        for spelling, _ in entity.spellings:
-            if same_name(words, spelling.split()):
-                return entity.id
+    for word in words:
+        for key, entity in spellings.get(word, ()):
+            if same_name(words, key):
+                return entity
     if len(words) == 1:
-        matches = {m.entity for m in mentions if fold(m.text).split()[-1:] == [fold(words[0])]}
+        matches = {m.entity for m in mentions if fold(m.text).split()[-1:] == [words[0]]}
         if len(matches) == 1:
             return next(iter(matches))
     return None
