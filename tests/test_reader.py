@@ -518,3 +518,15 @@ async def test_a_failed_save_gives_the_note_back(private_data_dir):
         assert app.screen.query_one("#note").value == "keep me"
         assert any("Not saved: disk full" in str(n.message) for n in app._notifications)
         assert app.annotations == ()
+
+
+async def test_click_focuses_a_cell():
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        view = app.view
+        layout = view.layout_info
+        x = 3 + layout.widths[0] + 3 + 2  # inside the second column
+        await pilot.click("#view", offset=(x, 3 + 4))  # the second row (the first takes two lines and a gap)
+        assert view.current_source == "orbit"
+        assert view.cursor_row == 1
