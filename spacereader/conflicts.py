@@ -627,7 +627,8 @@ def _variant_conflicts(
         explanation = f"The sources spell {entity.name}'s name {len(used)} ways: {listing}."
         conflicts.append(
             Conflict(
-                id=_conflict_id(entity.name, "name", "variant"),
+                # From the spellings, not the display name: stable whatever the order of the sources.
+                id=_conflict_id("name", "variant", *sorted(fold(spelling) for spelling in distinct)),
                 entity=entity.name,
                 attribute="name",
                 kind="variant",

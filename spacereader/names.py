@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio
@@ -404,6 +404,9 @@ class _Cluster:
     roles: Counter[str]
     sources: set[str]
     order: int
+    #: Where each spelling is used: its sources, and the position of its first use.
+    spelled_in: dict[str, set[str]] = field(default_factory=dict)
+    first_use: dict[str, int] = field(default_factory=dict)
 
 
 def _sentence_of(sentences: Sequence[Sentence], start: int) -> Sentence | None:
@@ -455,9 +458,12 @@ def find_entities(
             if target.order not in by_word[word][-1:]:
                 by_word[word].append(target.order)
         by_key[key] = target
-    for source, _, run in multi:
+    for position, (source, _, run) in enumerate(multi):
         cluster = by_key[tuple(fold(t) for t in run.tokens)]
-        cluster.spellings[" ".join(run.text.split())] += 1
+        spelling = " ".join(run.text.split())
+        cluster.spellings[spelling] += 1
+        cluster.spelled_in.setdefault(spelling, set()).add(source)
+        cluster.first_use.setdefault(spelling, position)
         cluster.sources.add(source)
         if run.role:
             cluster.roles[run.role] += 1
@@ -520,7 +526,16 @@ def find_entities(
     for cluster in sorted(clusters, key=lambda c: (-counts[id(c)], c.order)):
         if not counts[id(cluster)]:
             continue
-        spellings = sorted(cluster.spellings.items(), key=lambda item: (-item[1], item[0]))
+        # The most frequent spelling; on a tie, the one more sources use, then the one used first.
+        spellings = sorted(
+            cluster.spellings.items(),
+            key=lambda item: (
+                -item[1],
+                -len(cluster.spelled_in.get(item[0], ())),
+                cluster.first_use.get(item[0], 1 << 30),
+                item[0],
+            ),
+        )
         name = spellings[0][0] if spellings else " ".join(cluster.tokens)
         role = cluster.roles.most_common(1)[0][0] if cluster.roles else None
         words = name.split()
