@@ -69,6 +69,9 @@ FACT_CONTEXT = True
 FACT_VALUES = True
 #: A merge of two groups needs their sentences to score this share of the threshold on average.
 COHESION = 1.0
+#: Two sentences that are each other's best match in the other's article share a row from LOW ×
+#: threshold on (paraphrases share few words, but more with each other than with the rest).
+LOW = 0.9
 #: Two sentences of one source count as a repeat of one statement from this similarity of their text on.
 REPEAT_THRESHOLD = 88.0
 
@@ -669,6 +672,8 @@ def _edges(
         mutual = best.get((i, fj.source), (0, -1))[1] == j and best.get((j, fi.source), (0, -1))[1] == i
         if value >= threshold:
             edges.append((2 if mutual else 1, value, (i, j)))
+        elif mutual and value >= LOW * threshold:
+            edges.append((2, value, (i, j)))  # cohesion still guards this pair's way into a bigger row
         # A split: this sentence and a neighbour of its best partner in that source together match
         # it better than either alone. Only neighbours that are candidates themselves are tried.
         if value < SPLIT_PART * threshold:
