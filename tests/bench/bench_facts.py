@@ -55,7 +55,7 @@ def accuracy() -> None:
 
 
 def throughput() -> None:
-    articles, _ = load_paths([str(seeds_dir()), str(Path(__file__).parent.parent / "articles")])
+    articles, _ = load_paths([str(seeds_dir()), str(Path(__file__).parent.parent / "articles" / "bridge")])
     text = "\n\n".join(article.body for article in articles)
     body = ((text + "\n\n") * (MB // len(text) + 1))[:MB]
     sentences = segment(body)
