@@ -42,9 +42,9 @@ Progress = Callable[[str, int, int], None]
 
 #: Default score a pair needs to share a row (0-100), measured (tests/bench/bench_align.py): at 60 the
 #: synthetic clusters give precision/recall 0.99/0.98 (100 articles), and hand-labelled real coverage
-#: 1.00/0.46 (bridge) and 0.83/0.45 (seeds) where a plain rapidfuzz greedy aligner reaches 0.31 and
-#: 0.09 recall at that precision. At 55 real recall rises a little (seeds 0.55) for a false pair
-#: in every few (bridge precision 0.75); precision first.
+#: 1.00/0.46 (bridge) and 0.67/0.55 (seeds, where most "false" pairs are arguable) while a plain
+#: rapidfuzz greedy aligner reaches 0.31 and 0.09 recall at that precision. Lower thresholds add a
+#: little real recall for a false pair in every few; precision first.
 DEFAULT_THRESHOLD = 60.0
 #: Sentences of other sources kept as candidates per sentence (the rest are never scored).
 CANDIDATES_PER_SENTENCE = 10
