@@ -37,6 +37,7 @@ import re
 import secrets
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -275,6 +276,29 @@ def _to_row(a: Annotation) -> tuple[Any, ...]:
 # ── the store ──────────────────────────────────────────────────────────────────────────────────────
 
 
+def _set_up(connection: sqlite3.Connection, path: Path, patience: float = 15.0) -> None:
+    """Switch to WAL and migrate, waiting while another process does the same.
+
+    SQLite does not call the busy handler for every lock a journal-mode switch or the first schema write
+    needs, so two processes opening a new store at once can see "database is locked" at once: retry.
+    """
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            connection.execute("PRAGMA busy_timeout = 15000")
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.execute("PRAGMA synchronous = FULL")
+            _migrate(connection, path)
+            return
+        except sqlite3.OperationalError as error:
+            transient = "locked" in str(error) or "busy" in str(error)
+            if not transient or time.monotonic() > deadline:
+                raise
+            if connection.in_transaction:
+                connection.rollback()
+            time.sleep(0.05)
+
+
 class AnnotationStore:
     """Annotations in SQLite; see the module docstring. Safe to share between threads."""
 
@@ -300,10 +324,7 @@ class AnnotationStore:
             raise StoreError(f"cannot open the annotation store in {directory}: {_reason(error)}") from error
         connection.row_factory = sqlite3.Row
         try:
-            connection.execute("PRAGMA busy_timeout = 15000")
-            connection.execute("PRAGMA journal_mode = WAL")
-            connection.execute("PRAGMA synchronous = FULL")
-            _migrate(connection, path)
+            _set_up(connection, path)
         except (sqlite3.Error, StoreError) as error:
             connection.close()
             if isinstance(error, StoreError):

@@ -42,7 +42,11 @@ def alignment_json(comparison: Comparison) -> dict[str, Any]:
             for source, sentences in comparison.sentences.items()
         },
         "rows": [
-            {"id": row.id, "cells": {source: list(indices) for source, indices in row.cells.items()}, "score": row.score}
+            {
+                "id": row.id,
+                "cells": {source: list(indices) for source, indices in row.cells.items()},
+                "score": row.score,
+            }
             for row in comparison.rows
         ],
     }
