@@ -370,6 +370,11 @@ def test_csv_of_conflicts(comparison, annotations) -> None:
             "value",
             "normalized",
             "quote",
+            "sentence",
+            "start",
+            "end",
+            "context",
+            "explanation",
         )
     )
     assert len(rows) == 3

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 from collections.abc import Sequence
 
 from spacereader.cli import emit, format_table, load_comparison, use_color
+from spacereader.export import csv_conflicts
 from spacereader.model import Comparison, Conflict
 from spacereader.serialize import conflicts_json, dumps, sources_json
 
@@ -56,51 +55,6 @@ def conflicts_table(comparison: Comparison, color: bool = False) -> str:
     return "\n".join(blocks).rstrip("\n") + "\n"
 
 
-def conflicts_csv(comparison: Comparison) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
-        [
-            "id",
-            "entity",
-            "attribute",
-            "kind",
-            "context",
-            "source",
-            "value",
-            "normalized",
-            "sentence",
-            "start",
-            "end",
-            "quote",
-            "explanation",
-        ]
-    )
-    import json
-
-    for conflict in comparison.conflicts:
-        for value in conflict.values:
-            normalized = value.fact.normalized
-            writer.writerow(
-                [
-                    conflict.id,
-                    conflict.entity or "",
-                    conflict.attribute,
-                    conflict.kind,
-                    conflict.context or "",
-                    value.fact.source,
-                    value.fact.value,
-                    normalized if isinstance(normalized, str) else json.dumps(normalized, ensure_ascii=False),
-                    value.fact.sentence,
-                    value.fact.start,
-                    value.fact.end,
-                    value.quote,
-                    conflict.explanation,
-                ]
-            )
-    return out.getvalue()
-
-
 def run(args: argparse.Namespace) -> int:
     comparison = load_comparison(args)
     if args.format == "json":
@@ -108,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         document.update(conflicts_json(comparison))
         emit(dumps(document))
     elif args.format == "csv":
-        emit(conflicts_csv(comparison))
+        emit(csv_conflicts.render(comparison))
     else:
         emit(conflicts_table(comparison, color=use_color()))
     return 0

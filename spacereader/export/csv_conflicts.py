@@ -1,7 +1,9 @@
 """Conflicts as CSV: one line per source value, for a spreadsheet.
 
 Columns: conflict id, entity, attribute, kind, source id, outlet, published, value, normalized,
-quote. A cell that a spreadsheet would take for a formula (it starts with `=`, `+`, `-`, `@`, a tab
+quote (the contract's), then sentence, start, end (where the quote stands in the source's body), the
+slot's context and the conflict's explanation. Both `spacereader conflicts --format csv` and
+`spacereader export --format csv` write this. A cell that a spreadsheet would take for a formula (it starts with `=`, `+`, `-`, `@`, a tab
 or a carriage return and is not a plain number) is prefixed with `'`, as OWASP recommends, so an
 article cannot plant `=HYPERLINK(...)` in somebody's spreadsheet.
 """
@@ -17,7 +19,10 @@ from spacereader.annotations import Annotation
 from spacereader.export.common import normalized_text, one_line, plain, published
 from spacereader.model import Comparison
 
-HEADER = ("conflict", "entity", "attribute", "kind", "source", "outlet", "published", "value", "normalized", "quote")
+HEADER = (
+    "conflict", "entity", "attribute", "kind", "source", "outlet", "published", "value", "normalized", "quote",
+    "sentence", "start", "end", "context", "explanation",
+)  # fmt: skip
 _FORMULA = re.compile(r"^[=+\-@\t\r]")
 _NUMBER = re.compile(r"^[+-]?\d+(?:\.\d+)?$")
 
@@ -50,6 +55,11 @@ def render(comparison: Comparison, annotations: Sequence[Annotation] = ()) -> st
                     value.fact.value,
                     normalized_text(value.fact.normalized),
                     value.quote,
+                    value.fact.sentence,
+                    value.fact.start,
+                    value.fact.end,
+                    conflict.context,
+                    conflict.explanation,
                 )
             )
     return buffer.getvalue()
