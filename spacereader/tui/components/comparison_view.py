@@ -352,8 +352,21 @@ class ComparisonView(ScrollView, can_focus=True):
         self._layout_width = -1
         self._relayout()
 
+    def _size_updated(self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True) -> bool:
+        # Lay the rows out for the new width here, before the paint that follows the layout pass, not
+        # in `on_resize`, a frame later: the comparison, shown in a view that was hidden until then,
+        # appears in the first frame after it is displayed.
+        resized = super()._size_updated(size, virtual_size, container_size, layout)
+        width = self.scrollable_content_region.width
+        if self.model is not None and width > 0 and width != self._layout_width:
+            self._relayout()
+        return resized
+
     def on_resize(self, event: events.Resize) -> None:
-        self._relayout()
+        if self.scrollable_content_region.width != self._layout_width:
+            self._relayout()
+        else:  # laid out already; a new height may still hide the cursor
+            self.call_after_refresh(self._scroll_to_cursor)
 
     def _relayout(self) -> None:
         width = self.scrollable_content_region.width
@@ -391,6 +404,7 @@ class ComparisonView(ScrollView, can_focus=True):
             tops.append(total)
             total += height + 1  # a blank line between rows
         self._row_layouts, self._row_tops, self._total_lines = row_layouts, tops, total
+        self._layout_width = width
         self.virtual_size = Size(width, HEADER + total)
         # After the new virtual size is applied, or the scroll would be clamped to the old one.
         self.call_after_refresh(self._scroll_to_cursor)
