@@ -18,12 +18,12 @@ from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
-from textual.widgets import Footer, Input, Label, LoadingIndicator, ProgressBar
+from textual.widgets import Input, Label, LoadingIndicator, ProgressBar
 
 from spacereader.tui.commands import ReaderCommands
 from spacereader.tui.components.comparison_view import ComparisonView
 from spacereader.tui.components.panels import AnnotationsPanel, ConflictsPanel
-from spacereader.tui.components.status import StatusBar
+from spacereader.tui.components.status import ReaderFooter, StatusBar
 from spacereader.tui.viewmodel import FILTER_LABELS, FILTERS, Filter, ReaderModel, value_groups
 
 FILTER_SHORT = {"all": "all rows", "conflicts": "conflicts", "shared": "shared", "unique": "unique"}
@@ -170,7 +170,7 @@ class ReaderApp(App[int]):
             yield ComparisonView(id="view")
         yield StatusBar(id="conflict-bar")
         yield StatusBar(id="status")
-        yield Footer(compact=True)
+        yield ReaderFooter(compact=True)
 
     @property
     def load_errors(self) -> tuple:
@@ -285,7 +285,9 @@ class ReaderApp(App[int]):
             panel.show(model)
         if first:
             view.focus()
-            self._open_store()
+            # After the comparison is painted: the store's thread (imports, SQLite, re-anchoring)
+            # would otherwise take turns on the GIL with the first frame.
+            self.call_after_refresh(self._open_store)
             # Open on the first disagreement, so it is on screen without scrolling.
             hard = [n for n, row in enumerate(view.rows) if row.severity == "conflict"]
             if hard and keep is None:
