@@ -418,6 +418,22 @@ def test_forked_analysis_and_cache(tmp_path, monkeypatch):
     assert result[0] == "error" and "missing.txt" in result[1]
 
 
+async def test_cached_comparison_is_the_first_frame(private_data_dir):
+    from spacereader.tui.analysis import analyse
+    from spacereader.tui.app import ReaderApp
+
+    cached = analyse([], encoding=None, pivot=None, threshold=None, progress=None)
+    app = ReaderApp(load_config=False, preloaded=cached)
+    async with app.run_test(size=SIZE) as pilot:
+        # shown during mount: no loading screen and no worker in between
+        assert app.ready and not app.query_one("#loading").display
+        await pilot.pause()
+        text = screen_text(app)
+        assert "◆ 000_31401a5a5b9e1362" in text
+        assert app.view.has_focus
+        await _until(pilot, lambda: app.store is not None)
+
+
 async def test_user_text_in_labels_and_notifications_is_not_markup(tmp_path):
     from spacereader.annotations import AnnotationStore
     from spacereader.tui.app import ReaderApp

@@ -194,6 +194,13 @@ class ReaderApp(App[int]):
         for problem in self._config_problems:
             self.notify(problem, severity="warning", title="config.toml")
         self.query_one("#main").display = False
+        if self._preloaded is not None:
+            # From the cache: shown before the first frame, which is then the comparison itself.
+            _, self._articles, self._errors, comparison = self._preloaded
+            self._preloaded = None
+            self._report_errors(self._errors)
+            self._show(_prepare(comparison), None)
+            return
         self._analyse(self.requested_pivot)
         # The animated indicator only when loading takes a while: no flash (and no animation
         # competing with the analysis) on a quick start.
@@ -214,11 +221,7 @@ class ReaderApp(App[int]):
             self.call_from_thread(self._progress, step, done, total)
 
         comparison = None
-        if self._preloaded is not None:
-            _, self._articles, self._errors, comparison = self._preloaded
-            self._preloaded = None
-            self.call_later(self._report_errors, self._errors)
-        elif self._analysis is not None:
+        if self._analysis is not None:
             # Started in a child process at launch (see analysis.py); here we only wait on its pipe.
             forked, self._analysis = self._analysis, None
             result: Any = ("error", "the analysis process ended unexpectedly")
@@ -252,12 +255,8 @@ class ReaderApp(App[int]):
             comparison = build_comparison(
                 self._articles, self._errors, pivot=pivot, threshold=self.threshold, progress=progress
             )
-        model = ReaderModel(comparison)
-        # Prepare the cell texts off the UI thread so the first frame is quick.
-        for row in model.rows:
-            for source, indices in row.cells.items():
-                model.cell_text(source, indices)
-        self.call_from_thread(self._show, model, keep)
+        # Off the UI thread, so the first frame is quick.
+        self.call_from_thread(self._show, _prepare(comparison), keep)
 
     def _progress(self, step: str, done: int, total: int) -> None:
         self.query_one("#loading-label", Label).update(Content(f"{step.capitalize()}…"))
@@ -983,6 +982,15 @@ class ReaderApp(App[int]):
         if self.store is not None:
             self.store.close()
         self.exit(0)
+
+
+def _prepare(comparison: Any) -> ReaderModel:
+    """The view model, with every cell's text ready for the first layout."""
+    model = ReaderModel(comparison)
+    for row in model.rows:
+        for source, indices in row.cells.items():
+            model.cell_text(source, indices)
+    return model
 
 
 def _count(number: int, noun: str) -> str:
