@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -409,6 +410,14 @@ def test_forked_analysis_and_cache(tmp_path, monkeypatch):
     assert len(result[3].articles) == 5
     cached = analysis.load_cached(key)
     assert cached is not None and cached[3] == result[3]
+    # polled without waiting: None while the child works, then its result
+    running = analysis.start([], **options)
+    deadline = time.monotonic() + 60
+    while (polled := running.result_if_done()) is None:
+        assert time.monotonic() < deadline
+        time.sleep(0.005)
+    running.close()
+    assert polled[0] == "ok" and polled[3] == result[3]
     # another pivot, another entry
     assert analysis.cache_key([], **{**options, "pivot": "003_61f4a650ca5522b8"}) != key
     # a missing input is reported, not raised

@@ -22,12 +22,13 @@ import hashlib
 import json
 import os
 import pickle
+import select
 import signal
 import struct
 import sys
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,37 +41,69 @@ PROGRESS_INTERVAL = 0.1
 
 @dataclass(slots=True)
 class Analysis:
-    """A running child: read its frames with `frames()`; `close()` reaps it."""
+    """A running child: `result_if_done()` or `frames()` read its frames; `close()` reaps it."""
 
     pid: int
     fd: int
     reaped: bool = False
-    opened: bool = False
+    closed: bool = False
+    _buffer: bytearray = field(default_factory=bytearray)
+
+    def _take(self, size: int, *, block: bool) -> bytes | None:
+        """`size` bytes from the pipe; None (nothing consumed) when they are not there yet and not `block`."""
+        while len(self._buffer) < size:
+            if not block and not select.select([self.fd], [], [], 0)[0]:
+                return None
+            chunk = os.read(self.fd, max(65536, size - len(self._buffer)))
+            if not chunk:
+                raise EOFError
+            self._buffer += chunk
+        data = bytes(self._buffer[:size])
+        del self._buffer[:size]
+        return data
+
+    def _frame(self, *, block: bool) -> tuple[str, Any] | None:
+        try:
+            header = self._take(_HEADER.size, block=block)
+            if header is None:
+                return None
+            kind, length = _HEADER.unpack(header)
+            # A frame's body follows its header at once: a progress frame is one small write, and the
+            # result is sent only after the analysis, streamed as fast as the pipe takes it.
+            body = self._take(length, block=True) or b""
+        except (EOFError, OSError):
+            return "R", ("error", "the analysis process ended unexpectedly")
+        if kind == b"P":
+            return "P", tuple(json.loads(body))
+        return "R", pickle.loads(body)
+
+    def result_if_done(self) -> tuple | None:
+        """The result when the child has finished its analysis (it is read now), else None at once.
+
+        Progress frames read on the way are dropped; `frames()` goes on from where this stopped.
+        """
+        while (frame := self._frame(block=False)) is not None:
+            if frame[0] == "R":
+                return frame[1]
+        return None
 
     def frames(self):
         """Yield ("P", (step, done, total)) and finally ("R", result); ("R", ("error", ...)) if the child dies."""
-        self.opened = True
-        with os.fdopen(self.fd, "rb") as pipe:
-            while True:
-                header = pipe.read(_HEADER.size)
-                if len(header) < _HEADER.size:
-                    yield "R", ("error", "the analysis process ended unexpectedly")
-                    return
-                kind, length = _HEADER.unpack(header)
-                body = pipe.read(length)
-                if kind == b"P":
-                    yield "P", tuple(json.loads(body))
-                else:
-                    yield "R", pickle.loads(body)
-                    return
+        while True:
+            frame = self._frame(block=True)
+            assert frame is not None
+            yield frame
+            if frame[0] == "R":
+                return
 
     def close(self) -> None:
         """Reap the child; one still working (the user quit while loading) is killed first."""
+        if not self.closed:
+            self.closed = True
+            os.close(self.fd)
         if self.reaped:
             return
         self.reaped = True
-        if not self.opened:
-            os.close(self.fd)
         try:
             finished, _status = os.waitpid(self.pid, os.WNOHANG)
             if not finished:

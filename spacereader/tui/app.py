@@ -194,10 +194,20 @@ class ReaderApp(App[int]):
         for problem in self._config_problems:
             self.notify(problem, severity="warning", title="config.toml")
         self.query_one("#main").display = False
-        if self._preloaded is not None:
-            # From the cache: shown before the first frame, which is then the comparison itself.
-            _, self._articles, self._errors, comparison = self._preloaded
-            self._preloaded = None
+        result, self._preloaded = self._preloaded, None
+        if result is None and self._analysis is not None:
+            # The child forked at launch has often finished while Textual started: take its result now.
+            result = self._analysis.result_if_done()
+            if result is not None:
+                self._analysis.close()
+                self._analysis = None
+        if result is not None:
+            # From the cache or the finished child: shown before the first frame, which is then the
+            # comparison itself rather than the loading screen.
+            if result[0] == "error":
+                self._fail(result[1])
+                return
+            _, self._articles, self._errors, comparison = result
             self._report_errors(self._errors)
             self._show(_prepare(comparison), None)
             return
