@@ -3,7 +3,8 @@
 News coverage reorders, paraphrases and shares only part of its content, so this is neither a line
 diff nor a monotone (Gale–Church) aligner. The steps:
 
-1. Features per sentence: a bag of stemmed content words with digits masked, plus evidence tokens —
+1. Features per sentence: a bag of stemmed content words with digits masked (frequent news
+   paraphrases read as one word: killed/died, injured/hurt, troops/soldiers), plus evidence tokens —
    numbers by value and with a guessed kind (age, money, year, date ...) and the names next to them,
    entity ids from the name linker (so "Yuliya" and "Yulia" Peresild meet), and facts as (attribute,
    entity) tokens: the same attribute of the same person is evidence even when the values conflict.
@@ -17,7 +18,10 @@ diff nor a monotone (Gale–Church) aligner. The steps:
    source's place in a row before the right one), then the rest by descending score; a
    merge that would put two sentences of one source into a row is refused unless they are adjacent and
    together match one sentence of another source, or one repeats the other. Merges of bigger groups
-   must also hold together on average (no chaining through one loose pair).
+   must also hold together on average (no chaining through one loose pair). Mutual best pairs a little
+   under the threshold count only between articles about one event (articles linked by strong pairs).
+   A second pass lets a sentence left alone join a row that two or more other sources already agree
+   on, when it matches the whole row fairly well and better than anything else.
 5. Order: rows follow the pivot's reading order; the others go where the median relative position of
    their sentences puts them. Word differences are computed per row by `spacereader.wordiff`.
 """
@@ -71,7 +75,11 @@ FACT_VALUES = True
 COHESION = 1.0
 #: Two sentences that are each other's best match in the other's article share a row from LOW ×
 #: threshold on (paraphrases share few words, but more with each other than with the rest).
-LOW = 0.9
+LOW = 0.85
+#: Second pass: a lone sentence joins a row of two or more sources from JOIN × threshold (its mean score
+#: with the row's cells), when it scores at least JOIN_FLOOR × threshold with every cell and at least
+#: JOIN_PREFERRED of the row's sentences like it best in its source (tests/bench/bench_align_real.py).
+JOIN, JOIN_FLOOR, JOIN_PREFERRED = 0.85, 0.5, 0.5
 #: Two sentences of one source count as a repeat of one statement from this similarity of their text on.
 REPEAT_THRESHOLD = 88.0
 
@@ -150,6 +158,28 @@ _MONEY_WORDS = frozenset(
 _DURATION_WORDS = frozenset(
     "second seconds minute minutes hour hours day days week weeks month months year years".split()
 )
+
+
+#: Frequent news paraphrases, each group read as its first word (in the bag of words and in the text
+#: rapidfuzz compares): generic verbs and nouns of reporting, not the words of one story.
+SYNONYMS = (
+    "die died dies dying dead death deaths killed kill kills killing fatalities perished toll",
+    "injured injure injuring injuries injury hurt wounded wounding hospitalised hospitalized hospital",
+    "troops troop soldiers soldier",
+    "cost costs costing budget budgets",
+    "doctor doctors surgeon surgeons physician physicians medic medics",
+    "film films movie movies",
+    "earthquake earthquakes quake quakes tremor tremors",
+    "rise rises rose risen rising raise raised raises raising increase increased increases increasing hike "
+    "hikes hiked lift lifted lifts",
+    "start starts started starting begin begins began begun beginning",
+    "announce announced announces announcing unveil unveiled unveils",
+    "collapse collapsed collapses collapsing",
+    "arrest arrested arrests detained",
+    "children child kids",
+    "rejected reject rejects refused turned",
+)
+_SYNONYM = {word: group.split()[0] for group in SYNONYMS for word in group.split()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +297,7 @@ def _raw_tokens(
 ) -> tuple[str, dict[str, int], int]:
     """Masked text for rapidfuzz and the raw (unweighted) token counts of one sentence."""
     words = [m.group(0).lower().replace("’", "'") for m in _WORD.finditer(sentence.text)]
+    words = [_SYNONYM.get(word, word) for word in words]
     masked = " ".join(_DIGITS.sub("0", w) for w in words)
     bag: dict[str, int] = defaultdict(int)
     numeric = False
@@ -511,6 +542,7 @@ def align(
     scores: dict[tuple[int, int], float] = {}
     for (i, j), text_score in zip(pairs, text_scores, strict=True):
         scores[i, j] = _combine(text_score, features[i], features[j])
+    events = _events(features, scores, threshold)
     if AFFINITY:
         _discount_strangers(features, scores, threshold)
 
@@ -522,7 +554,7 @@ def align(
         return value
 
     clusters = _Clusters(features, score, threshold)
-    edges = _edges(features, scores, threshold, clusters, score)
+    edges = _edges(features, scores, threshold, clusters, score, events)
     step = max(1, len(edges) // 50)
     for number, (_priority, edge_score, members) in enumerate(edges):
         if len(members) == 2:
@@ -534,6 +566,8 @@ def align(
             progress("rows", number, len(edges))
     if progress:
         progress("rows", len(edges), len(edges))
+    if JOIN:
+        _join_rows(features, scores, clusters, score, threshold, events)
 
     groups = {clusters.find(n) for n in range(len(features))}
     rows = []
@@ -554,14 +588,72 @@ def align(
     return tuple(result)
 
 
-def _discount_strangers(features: Sequence[_Features], scores: dict[tuple[int, int], float], threshold: float) -> None:
-    """Lower the pairs between two articles that share almost nothing else.
+def _join_rows(
+    features: Sequence[_Features],
+    scores: Mapping[tuple[int, int], float],
+    clusters: _Clusters,
+    score: Callable[[int, int], float],
+    threshold: float,
+    events: Sequence[int],
+) -> None:
+    """A second pass: a sentence left alone joins a row that two or more other sources already agree on.
 
-    Given articles about several events at once, two articles about different events still have the
-    odd look-alike pair of sentences ("Police said the investigation continues"). Articles about one
-    event share many: a pair counts in full only when its two articles share at least AFFINITY as
-    many strong pairs as each article shares with its closest other article.
+    A row of several sources is corroborated: a paraphrase of it that shares few words with each of
+    its sentences ("14 injured" / "12 taken to hospital") still matches them all a little, and better
+    than it matches anything else. The lone sentence joins when its mean score with the row's cells
+    reaches JOIN × threshold (and JOIN_FLOOR × threshold with each cell), the row is its best, at least
+    JOIN_PREFERRED of the row's sentences rank it first in its source, and it is the row's best lone
+    sentence of its source.
     """
+    neighbours: dict[int, set[int]] = defaultdict(set)
+    floor = JOIN_FLOOR * threshold
+    for (i, j), value in scores.items():
+        if value >= floor and features[i].source != features[j].source:
+            neighbours[i].add(j)
+            neighbours[j].add(i)
+
+    best: dict[tuple[int, int], tuple[float, int]] = {}
+    for (i, j), value in scores.items():
+        if features[i].source != features[j].source:
+            for a, b in ((i, j), (j, i)):
+                key = (a, features[b].source)
+                if value > best.get(key, (-1.0, -1))[0]:
+                    best[key] = (value, b)
+
+    def alone(n: int) -> bool:
+        return sum(map(len, clusters.members[clusters.find(n)].values())) == 1
+
+    best_row: dict[int, tuple[float, int]] = {}
+    for n in neighbours:
+        if not alone(n):
+            continue
+        source = features[n].source
+        for root in {clusters.find(m) for m in neighbours[n]}:
+            cells = clusters.members[root]
+            if source in cells or len(cells) < 2 or any(events[other] != events[source] for other in cells):
+                continue
+            values = [max(score(n, m) for m in members[:3]) for members in list(cells.values())[:10]]
+            if min(values) < floor:
+                continue
+            preferred = sum(best.get((m, source), (0, -1))[1] == n for members in cells.values() for m in members)
+            if preferred < JOIN_PREFERRED * sum(map(len, cells.values())):
+                continue
+            mean = sum(values) / len(values)
+            if mean >= JOIN * threshold and mean > best_row.get(n, (0.0, -1))[0]:
+                best_row[n] = (mean, root)
+    best_lone: dict[tuple[int, int], tuple[float, int]] = {}
+    for n, (mean, root) in best_row.items():
+        key = (root, features[n].source)
+        if mean > best_lone.get(key, (0.0, -1))[0]:
+            best_lone[key] = (mean, n)
+    for (root, _source), (mean, n) in sorted(best_lone.items(), key=lambda item: -item[1][0]):
+        clusters.merge(n, root, mean, cohesion=False)
+
+
+def _links(
+    features: Sequence[_Features], scores: Mapping[tuple[int, int], float], threshold: float
+) -> tuple[dict[tuple[int, int], int], dict[int, int]]:
+    """Strong pairs (at the threshold) per two sources, and per source its most with any one other."""
     links: dict[tuple[int, int], int] = defaultdict(int)
     for (i, j), value in scores.items():
         a, b = features[i].source, features[j].source
@@ -571,6 +663,43 @@ def _discount_strangers(features: Sequence[_Features], scores: dict[tuple[int, i
     for (a, b), count in links.items():
         closest[a] = max(closest[a], count)
         closest[b] = max(closest[b], count)
+    return links, closest
+
+
+def _events(features: Sequence[_Features], scores: Mapping[tuple[int, int], float], threshold: float) -> list[int]:
+    """Which articles report one event: an event number per source.
+
+    Two articles are linked when they share at least AFFINITY as many strong pairs (at the threshold)
+    as either shares with its closest other article, and at least one; an event is a connected group
+    of linked articles. Articles about one event share many statements, though not every two of them
+    (an opinion piece and a wire report may share none while both share some with a third).
+    """
+    links, closest = _links(features, scores, threshold)
+    sources = max((feature.source for feature in features), default=-1) + 1
+    parent = list(range(sources))
+
+    def find(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for (a, b), count in links.items():
+        if count >= AFFINITY * min(closest[a], closest[b]):
+            parent[find(a)] = find(b)
+    return [find(n) for n in range(sources)]
+
+
+def _discount_strangers(features: Sequence[_Features], scores: dict[tuple[int, int], float], threshold: float) -> None:
+    """Lower the pairs between two articles that share almost nothing else.
+
+    Given articles about several events at once, two articles about different events still have the
+    odd look-alike pair of sentences ("Police said the investigation continues"). Articles about one
+    event share many: a pair counts in full only when its two articles share at least AFFINITY as
+    many strong pairs as each article shares with its closest other article. (Stricter than `_events`:
+    two articles of one event that share little also share few doubtful pairs worth a row.)
+    """
+    links, closest = _links(features, scores, threshold)
     for (i, j), value in scores.items():
         a, b = features[i].source, features[j].source
         if a != b:
@@ -646,6 +775,7 @@ def _edges(
     threshold: float,
     clusters: _Clusters,
     score: Callable[[int, int], float],
+    events: Sequence[int] = (),
 ) -> list[tuple[int, float, tuple[int, ...]]]:
     """Merges to try, best first: mutual best pairs, then the other pairs, each by descending score.
 
@@ -672,7 +802,7 @@ def _edges(
         mutual = best.get((i, fj.source), (0, -1))[1] == j and best.get((j, fi.source), (0, -1))[1] == i
         if value >= threshold:
             edges.append((2 if mutual else 1, value, (i, j)))
-        elif mutual and value >= LOW * threshold:
+        elif mutual and value >= LOW * threshold and (not events or events[fi.source] == events[fj.source]):
             edges.append((2, value, (i, j)))  # cohesion still guards this pair's way into a bigger row
         # A split: this sentence and a neighbour of its best partner in that source together match
         # it better than either alone. Only neighbours that are candidates themselves are tried.
