@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -22,9 +22,11 @@ from textual.widgets import Input, Label, LoadingIndicator, ProgressBar
 
 from spacereader.tui.commands import ReaderCommands
 from spacereader.tui.components.comparison_view import ComparisonView
-from spacereader.tui.components.panels import AnnotationsPanel, ConflictsPanel
 from spacereader.tui.components.status import ReaderFooter, StatusBar
 from spacereader.tui.viewmodel import FILTER_LABELS, FILTERS, Filter, ReaderModel, value_groups
+
+if TYPE_CHECKING:
+    from spacereader.tui.components.panels import AnnotationsPanel, ConflictsPanel
 
 FILTER_SHORT = {"all": "all rows", "conflicts": "conflicts", "shared": "shared", "unique": "unique"}
 
@@ -290,7 +292,7 @@ class ReaderApp(App[int]):
         self.query_one("#main").display = True
         view = self.view
         view.set_model(model, keep=keep)
-        for panel in self.query(ConflictsPanel):
+        for panel in self.query("ConflictsPanel"):  # by name: panels.py is imported on first use
             panel.show(model)
         if first:
             view.focus()
@@ -480,8 +482,7 @@ class ReaderApp(App[int]):
         fact = conflict.values[value % len(conflict.values)].fact
         self.jump_to_sentence(fact.source, fact.sentence, focus=focus)
 
-    @on(ConflictsPanel.Jump)
-    def _conflict_jump(self, message: ConflictsPanel.Jump) -> None:
+    def on_conflicts_panel_jump(self, message: ConflictsPanel.Jump) -> None:
         # The panel keeps the focus, so one can walk through the conflicts and watch the rows.
         self.jump_to_conflict(message.conflict.id, message.value, focus=False)
 
@@ -602,6 +603,8 @@ class ReaderApp(App[int]):
     # ── panels and screens ─────────────────────────────────────────────────────────────────────
 
     async def _panel(self, panel_type: type) -> Any:
+        from spacereader.tui.components.panels import AnnotationsPanel, ConflictsPanel
+
         panel = next(iter(self.query(panel_type)), None)
         if panel is None:
             panel_id = "conflicts-panel" if panel_type is ConflictsPanel else "annotations-panel"
@@ -631,9 +634,13 @@ class ReaderApp(App[int]):
         self.call_after_refresh(self.view._relayout)
 
     async def action_toggle_conflicts(self) -> None:
+        from spacereader.tui.components.panels import ConflictsPanel
+
         await self._toggle_panel(ConflictsPanel)
 
     async def action_toggle_annotations(self) -> None:
+        from spacereader.tui.components.panels import AnnotationsPanel
+
         await self._toggle_panel(AnnotationsPanel)
 
     def action_facts(self) -> None:
@@ -649,6 +656,7 @@ class ReaderApp(App[int]):
 
     def help_groups(self):
         from spacereader.tui.components.help import binding_rows
+        from spacereader.tui.components.panels import AnnotationsPanel, ConflictsPanel
 
         return binding_rows(
             self,
@@ -767,7 +775,7 @@ class ReaderApp(App[int]):
     def _show_annotations(self, annotations: tuple) -> None:
         self.annotations = annotations
         self.view.set_annotated((a.source, a.sentence) for a in annotations if a.sentence is not None)
-        for panel in self.query(AnnotationsPanel):
+        for panel in self.query("AnnotationsPanel"):
             panel.show(annotations, self._source_labels())
         self._update_status()
 
@@ -885,8 +893,7 @@ class ReaderApp(App[int]):
         self._load_annotations()
         self.call_from_thread(self.notify, "Annotation deleted.", timeout=2)
 
-    @on(AnnotationsPanel.Jump)
-    def _annotation_jump(self, message: AnnotationsPanel.Jump) -> None:
+    def on_annotations_panel_jump(self, message: AnnotationsPanel.Jump) -> None:
         annotation = next((a for a in self.annotations if a.id == message.annotation_id), None)
         if annotation is None:
             return
@@ -895,8 +902,7 @@ class ReaderApp(App[int]):
             return
         self.jump_to_sentence(annotation.source, annotation.sentence, focus=False)
 
-    @on(AnnotationsPanel.Delete)
-    def _annotation_delete(self, message: AnnotationsPanel.Delete) -> None:
+    def on_annotations_panel_delete(self, message: AnnotationsPanel.Delete) -> None:
         self._confirm_delete(message.annotation_id)
 
     def _step_annotation(self, step: int) -> None:
