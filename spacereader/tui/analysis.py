@@ -6,7 +6,7 @@ after both. Forked at start-up, the child does the engine's work on another core
 starts the UI; the parent's analysis worker then only waits on a pipe (which releases the GIL) and
 unpickles the `Comparison` (a few ms for the seeds).
 
-The child streams frames on the pipe: `P` + JSON progress `[step, done, total]`, then one `R` + a
+The child streams frames on the pipe: `P` + marshalled progress `(step, done, total)`, then one `R` + a
 pickled `("ok", articles, errors, comparison)` or `("error", message)`. Where `fork` is missing (Windows)
 or stdin is an input (the child must not touch the terminal), the caller falls back to a thread.
 
@@ -19,7 +19,7 @@ user's own cache directory; a stale, damaged or unreadable entry is ignored and 
 from __future__ import annotations
 
 import hashlib
-import json
+import marshal
 import os
 import pickle
 import select
@@ -74,7 +74,7 @@ class Analysis:
         except (EOFError, OSError):
             return "R", ("error", "the analysis process ended unexpectedly")
         if kind == b"P":
-            return "P", tuple(json.loads(body))
+            return "P", tuple(marshal.loads(body))
         return "R", pickle.loads(body)
 
     def result_if_done(self) -> tuple | None:
@@ -239,7 +239,7 @@ def start(
             now = time.monotonic()
             if now - last >= PROGRESS_INTERVAL:
                 last = now
-                send(b"P", json.dumps([step, done, total]).encode())
+                send(b"P", marshal.dumps((step, done, total)))
 
         try:
             result = analyse(paths, encoding=encoding, pivot=pivot, threshold=threshold, progress=progress)
