@@ -79,7 +79,9 @@ LOW = 0.85
 #: Second pass: a lone sentence joins a row of two or more sources from JOIN × threshold (its mean score
 #: with the row's cells), when it scores at least JOIN_FLOOR × threshold with every cell and at least
 #: JOIN_PREFERRED of the row's sentences like it best in its source (tests/bench/bench_align_real.py).
-JOIN, JOIN_FLOOR, JOIN_PREFERRED = 0.85, 0.5, 0.5
+JOIN, JOIN_FLOOR, JOIN_PREFERRED = 0.75, 0.5, 0.5
+#: ... and shares with each cell JOIN_WORDS × a statement-specific word's weight besides names.
+JOIN_WORDS = 1.0
 #: Two sentences of one source count as a repeat of one statement from this similarity of their text on.
 REPEAT_THRESHOLD = 88.0
 
@@ -164,7 +166,7 @@ _DURATION_WORDS = frozenset(
 #: rapidfuzz compares): generic verbs and nouns of reporting, not the words of one story.
 SYNONYMS = (
     "die died dies dying dead death deaths killed kill kills killing fatalities perished toll",
-    "injured injure injuring injuries injury hurt wounded wounding hospitalised hospitalized hospital",
+    "injured injure injuring injuries injury hurt wounded wounding hospitalised hospitalized hospital hospitals",
     "troops troop soldiers soldier",
     "cost costs costing budget budgets",
     "doctor doctors surgeon surgeons physician physicians medic medics",
@@ -325,7 +327,8 @@ def _raw_tokens(
         if fact.entity:  # the same attribute of the same person, whatever the values say
             bag[f"!{fact.attribute}@{fact.entity.lower()}"] += 1
         if FACT_CONTEXT and fact.context and fact.attribute != "name":  # people killed, vehicles a day
-            bag[f"~{fact.attribute}:{fact.context}"] += 1
+            context = " ".join(_SYNONYM.get(word, word) for word in fact.context.split())
+            bag[f"~{fact.attribute}:{context}"] += 1
         if FACT_VALUES and fact.normalized is not None and fact.attribute in ("date", "money", "duration"):
             bag[f"={fact.attribute}:{fact.normalized!r}"] += 1
     return masked, bag, len(words)
@@ -534,7 +537,7 @@ def align(
     if not source_ids:
         return ()
     pivot = pivot if pivot in sentences_by_source else source_ids[0]
-    _sentences, features = _prepare(sentences_by_source, facts, mentions)
+    sentence_list, features = _prepare(sentences_by_source, facts, mentions)
     position = {(source_ids[f.source], f.index): n for n, f in enumerate(features)}
 
     pairs = sorted(_candidates(features, CANDIDATES_PER_SENTENCE, progress))
@@ -567,7 +570,7 @@ def align(
     if progress:
         progress("rows", len(edges), len(edges))
     if JOIN:
-        _join_rows(features, scores, clusters, score, threshold, events)
+        _join_rows(features, scores, clusters, score, threshold, events, sentence_list)
 
     groups = {clusters.find(n) for n in range(len(features))}
     rows = []
@@ -595,6 +598,7 @@ def _join_rows(
     score: Callable[[int, int], float],
     threshold: float,
     events: Sequence[int],
+    sentences: Sequence[Sentence],
 ) -> None:
     """A second pass: a sentence left alone joins a row that two or more other sources already agree on.
 
@@ -620,6 +624,21 @@ def _join_rows(
                 if value > best.get(key, (-1.0, -1))[0]:
                     best[key] = (value, b)
 
+    @functools.cache
+    def names(n: int) -> frozenset[str]:
+        text = sentences[n].text
+        return frozenset(
+            _stem(word.lower().replace("’", "'").removesuffix("'s"))
+            for match in _CAPITALISED.finditer(text)
+            if match.start() and (word := match.group(0))
+        )
+
+    def words_shared(n: int, m: int) -> float:
+        """The weight two sentences share besides names: what is said, not only who."""
+        a, b = features[n].weights, features[m].weights
+        skip = names(n) | names(m)
+        return sum(w for t, w in a.items() if t in b and t[0] not in "@!" and t not in skip)
+
     def alone(n: int) -> bool:
         return sum(map(len, clusters.members[clusters.find(n)].values())) == 1
 
@@ -634,6 +653,11 @@ def _join_rows(
                 continue
             values = [max(score(n, m) for m in members[:3]) for members in list(cells.values())[:10]]
             if min(values) < floor:
+                continue
+            if JOIN_WORDS and any(
+                max(words_shared(n, m) for m in members[:3]) < JOIN_WORDS * features[n].unit
+                for members in list(cells.values())[:10]
+            ):
                 continue
             preferred = sum(best.get((m, source), (0, -1))[1] == n for members in cells.values() for m in members)
             if preferred < JOIN_PREFERRED * sum(map(len, cells.values())):
