@@ -8,9 +8,10 @@ included) is its own. Baselines, measured in the same run: a plain rapidfuzz gre
 plain difflib greedy aligner (SequenceMatcher.ratio, the same clustering), on the sizes they can finish
 within the budget; the speed ratio is their time over spacereader's.
 
-Then the same precision/recall on hand-labelled coverage (the seeds and tests/articles/bridge; pairs a
-careful reader could call either way are left out), against the rapidfuzz greedy aligner at several
-thresholds: the point is more true pairs at equal or better precision.
+Then the same precision/recall on hand-labelled coverage (tests/bench/bench_align_real.py: the seeds,
+tests/articles/bridge and three written clusters; pairs a careful reader could call either way are left
+out), against the rapidfuzz greedy aligner at several thresholds: the point is more true pairs at equal
+or better precision.
 """
 
 from __future__ import annotations
@@ -92,77 +93,12 @@ METHODS = {
 }
 
 
-# Hand-labelled real-looking coverage: true pairs, and pairs a careful reader could call either way
-# (left out of both precision and recall). Source ids by prefix; "004:1" is sentence 1 of 004_….
-LABELLED = {
-    "seeds": (
-        None,
-        "003:2-004:1 003:14-004:9 003:13-004:8 002:2-004:17 003:11-004:4 002:3-003:1 003:7-002:11 000:5-001:3 "
-        "001:6-004:2 002:9-004:21 000:21-001:4",
-        "003:4-002:2 003:4-004:17 003:5-002:9 003:5-004:21 001:2-004:1 000:19-004:1 000:19-003:2 001:2-003:2 "
-        "002:10-004:1 002:10-003:2 000:2-004:2 000:2-001:6 004:4-000:21 004:4-001:4 000:1-002:5 001:0-003:0 "
-        "001:0-002:0 002:0-003:0 002:1-003:1 002:12-003:1 002:1-004:2 002:12-004:2 001:9-004:2 000:19-001:2 "
-        "002:9-004:1 001:13-003:1 002:3-003:4 001:2-001:3 001:3-004:1 003:13-003:14 003:14-004:8 003:13-004:9",
-    ),
-    "bridge": (
-        "tests/articles/bridge",
-        "courier:0-gazette:1 courier:0-wire:1 gazette:1-wire:1 courier:1-gazette:2 courier:1-wire:2 "
-        "gazette:2-wire:2 gazette:0-wire:0 courier:2-gazette:3 courier:2-wire:3 gazette:3-wire:3 courier:6-wire:6 "
-        "courier:5-wire:5 gazette:6-wire:7",
-        "gazette:4-courier:3 gazette:4-courier:6 gazette:4-wire:6 courier:4-gazette:5 courier:4-wire:4 "
-        "gazette:5-wire:4 courier:7-gazette:5 gazette:0-wire:1 courier:0-gazette:0",
-    ),
-}
-
-
-def labelled(name: str) -> tuple[dict, list[set[tuple[str, int]]], set[frozenset[tuple[str, int]]], tuple, tuple]:
-    from spacereader.conflicts import compare_facts
-    from spacereader.load import load_paths, seeds_dir
-    from spacereader.segment import segment
-
-    path, true_pairs, either = LABELLED[name]
-    articles, _errors = load_paths([path or str(seeds_dir())])
-    sentences = {article.id: segment(article.body, article.id) for article in articles}
-    facts, mentions, _entities, _conflicts = compare_facts(articles, sentences)
-
-    def member(text: str) -> tuple[str, int]:
-        prefix, index = text.split(":")
-        return next(source for source in sentences if source.startswith(prefix)), int(index)
-
-    def pairs(text: str) -> list[tuple[tuple[str, int], tuple[str, int]]]:
-        return [(member(a), member(b)) for a, b in (pair.split("-") for pair in text.split())]
-
-    truth = [set(pair) for pair in pairs(true_pairs)]
-    ambiguous = {frozenset(pair) for pair in pairs(either)}
-    return sentences, truth, ambiguous, facts, mentions
-
-
 def real_coverage() -> None:
-    """Ours against the plain rapidfuzz greedy aligner on the hand-labelled corpora."""
-    from rapidfuzz import fuzz, utils
+    """Ours against the plain rapidfuzz greedy aligner on the hand-labelled corpora (tests/align_labels.py)."""
+    from tests.bench.bench_align_real import main as real_main
 
-    from spacereader.align import align
-    from tests.bench.clusters import row_pairs
-
-    print(f"\n{'corpus':<8} {'method':<28} {'precision':>9} {'recall':>7}")
-    for name in LABELLED:
-        sentences, truth, ambiguous, facts, mentions = labelled(name)
-        true = row_pairs(truth)
-        runs = [("spacereader", align(sentences, facts=facts, mentions=mentions))]
-        for threshold in (50, 60, 70, 80):
-            rows = greedy_rows(
-                sentences, lambda a, b: fuzz.token_set_ratio(a, b, processor=utils.default_process), threshold
-            )
-            runs.append((f"rapidfuzz-greedy ≥{threshold}", rows))
-        for method, rows in runs:
-            groups = [
-                {(source, i) for source, cell in row.cells.items() for i in cell} if hasattr(row, "cells") else row
-                for row in rows
-            ]
-            found = row_pairs(groups) - ambiguous
-            hits = len(found & true)
-            precision = hits / len(found) if found else 1.0
-            print(f"{name:<8} {method:<28} {precision:>9.2f} {hits / len(true):>7.2f}")
+    sys.argv = sys.argv[:1]
+    real_main()
 
 
 def measure_one(method: str, size: int, threshold: float | None) -> dict:
