@@ -11,7 +11,7 @@ Each corpus lists groups of sentences ("000:19" is sentence 19 of the source who
   they are pinned by tests. Every pair that is neither true nor either counts as false.
 
 The seeds are real articles (about the first film shot in space); `tests/articles/bridge` was written
-for the tests; `quake`, `rates` and `transfer` were written for this evaluation (invented places, people
+for the tests; `quake`, `rates`, `transfer` and `strike` were written for this evaluation (invented places, people
 and figures; three outlets each with paraphrase, reordering and some differing numbers). Tuning sets
 and held-out sets are named in `TUNE` and `HOLDOUT`: change the aligner looking at the first only.
 """
@@ -187,11 +187,34 @@ LABELS: dict[str, Corpus] = {
             "post:6 sport:3",
         ),
     ),
+    "strike": Corpus(
+        "tests/articles/strike",
+        true=(
+            "tribune:0 courier:0 wire:0",  # a 48-hour / two-day strike began on Monday
+            "tribune:1 courier:1 wire:2",  # 1 in 5 / 20% of trains ran; four in five cancelled
+            "tribune:2 courier:3 wire:1",  # the union wants 9%
+            "tribune:3 courier:3 wire:1",  # Oskrail offers 4.5%
+            "tribune:4 courier:2",  # Holm: no real-terms rise / lost out to rising prices
+            "tribune:5 courier:5",  # buses for the commuters
+            "tribune:6 courier:4 wire:4",  # Vik: irresponsible
+            "tribune:7 wire:3",  # freight and ports delayed
+            "tribune:8 courier:7 wire:6",  # more strikes in April / next month
+        ),
+        either=(
+            "courier:0 tribune:5",
+            "tribune:2 courier:2",  # two years of inflation
+            "wire:5 courier:3 tribune:3",  # what the company can afford
+        ),
+        false=(
+            "courier:6 wire:0",  # the third strike since November / this one
+            "wire:5 tribune:6",
+        ),
+    ),
 }
 
 #: Look at these while changing the aligner; report the others as held out.
 TUNE = ("seeds", "bridge", "quake")
-HOLDOUT = ("rates", "transfer")
+HOLDOUT = ("rates", "transfer", "strike")  # strike: written after the tuning, never tuned on
 
 
 def _member(sources: Sequence[str], text: str) -> Member:
