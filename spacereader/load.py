@@ -268,12 +268,20 @@ def source_id_for(path: str) -> str:
 def load_paths(
     paths: Iterable[str], *, encoding: str | None = None, stdin: bytes | None = None
 ) -> tuple[tuple[Article, ...], tuple[LoadError, ...]]:
-    """Load every path (file, directory or `-`); return the articles and the errors, in input order."""
+    """Load every path (file, directory or `-`); return the articles and the errors, in input order.
+
+    A file reached twice (named, and inside a named directory) is read once.
+    """
     articles: list[Article] = []
     errors: list[LoadError] = []
     taken: set[str] = set()
+    seen: set[str] = set()
     for raw in paths:
         for item in _expand(raw, stdin):
+            identity = item.path if item.path == "<stdin>" else os.path.realpath(item.path)
+            if identity in seen:
+                continue
+            seen.add(identity)
             if isinstance(item, LoadError):
                 errors.append(item)
                 continue

@@ -130,10 +130,19 @@ def test_duplicate_stems_get_suffixes(tmp_path: Path) -> None:
     (tmp_path / "x").mkdir()
     write(tmp_path, "story.txt", "One.")
     write(tmp_path / "x", "story.md", "Two.")
-    articles, _ = load_paths(
-        [str(tmp_path / "story.txt"), str(tmp_path / "x" / "story.md"), str(tmp_path / "story.txt")]
-    )
+    write(tmp_path / "x", "story.txt", "Three.")
+    articles, _ = load_paths([str(tmp_path / "story.txt"), str(tmp_path / "x")])
     assert [a.id for a in articles] == ["story", "story-2", "story-3"]
+    assert [a.body for a in articles] == ["One.", "Two.", "Three."]
+
+
+def test_a_file_reached_twice_is_read_once(tmp_path: Path) -> None:
+    write(tmp_path, "a.txt", "One.")
+    write(tmp_path, "empty.txt", "")
+    paths = [str(tmp_path), str(tmp_path / "a.txt"), str(tmp_path / "." / "empty.txt")]
+    articles, errors = load_paths(paths)
+    assert [a.id for a in articles] == ["a"]
+    assert [e.reason for e in errors] == ["empty file"]
 
 
 def test_stdin(tmp_path: Path) -> None:
