@@ -44,11 +44,12 @@ from spacereader.wordiff import row_differences
 
 Progress = Callable[[str, int, int], None]
 
-#: Default score a pair needs to share a row (0-100), measured (tests/bench/bench_align.py): at 60 the
-#: synthetic clusters give precision/recall 0.99/0.98 (100 articles), and hand-labelled real coverage
-#: 1.00/0.46 (bridge) and 0.67/0.55 (seeds, where most "false" pairs are arguable) while a plain
-#: rapidfuzz greedy aligner reaches 0.31 and 0.09 recall at that precision. Lower thresholds add a
-#: little real recall for a false pair in every few; precision first.
+#: Default score a pair needs to share a row (0-100), measured (tests/bench/bench_align.py and
+#: bench_align_real.py): at 60 the synthetic clusters give precision/recall 0.99/0.98 (100 articles) and
+#: 0.99/0.95 (1,000); hand-labelled real coverage (tests/align_labels.py) 0.96/0.55 on the tuning sets
+#: (seeds, bridge, quake) and 0.97/0.53 on the held-out ones, where a plain rapidfuzz greedy aligner
+#: at one threshold reaches 1.00/0.38 (60) or 0.84/0.67 (50). Lower thresholds add a little real
+#: recall for a false pair in every few; precision first.
 DEFAULT_THRESHOLD = 60.0
 #: Sentences of other sources kept as candidates per sentence (the rest are never scored).
 CANDIDATES_PER_SENTENCE = 10
