@@ -174,13 +174,13 @@ SYNONYMS = (
     "film films movie movies",
     "earthquake earthquakes quake quakes tremor tremors",
     "rise rises rose risen rising raise raised raises raising increase increased increases increasing hike "
-    "hikes hiked lift lifted lifts",
+    "hikes hiked lifted",
     "start starts started starting begin begins began begun beginning",
     "announce announced announces announcing unveil unveiled unveils",
     "collapse collapsed collapses collapsing",
     "arrest arrested arrests detained",
     "children child kids",
-    "rejected reject rejects refused turned",
+    "rejected reject rejects refused",
 )
 _SYNONYM = {word: group.split()[0] for group in SYNONYMS for word in group.split()}
 
