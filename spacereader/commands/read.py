@@ -3,9 +3,21 @@
 from __future__ import annotations
 
 import argparse
+import gc
 
 
 def run(args: argparse.Namespace) -> int:
+    # No cyclic garbage collection until the comparison is on screen (the app turns it back on, and
+    # freezes what start-up built): importing Textual and the engine allocates a great many objects
+    # that live for the whole session, and walking them again and again was ~10% of start-up.
+    gc.disable()
+    try:
+        return _run(args)
+    finally:
+        gc.enable()
+
+
+def _run(args: argparse.Namespace) -> int:
     # Before Textual is imported: take the comparison from the cache, or fork its analysis so the
     # two run side by side (see tui/analysis.py).
     from spacereader.tui import analysis as background

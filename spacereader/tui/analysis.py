@@ -18,6 +18,7 @@ user's own cache directory; a stale, damaged or unreadable entry is ignored and 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import marshal
 import os
@@ -242,6 +243,9 @@ def start(
                 send(b"P", marshal.dumps((step, done, total)))
 
         try:
+            import spacereader.comparison  # noqa: F401  (with the collector off, if the parent turned it off)
+
+            gc.enable()  # the analysis itself runs as it would anywhere else
             result = analyse(paths, encoding=encoding, pivot=pivot, threshold=threshold, progress=progress)
         except Exception as error:
             result = ("error", f"internal error: {type(error).__name__}: {error}")

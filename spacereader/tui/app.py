@@ -219,6 +219,9 @@ class ReaderApp(App[int]):
         self.set_timer(0.3, self._show_progress)
 
     def _show_progress(self) -> None:
+        import gc
+
+        gc.enable()  # a long analysis runs with the collector on (see commands/read.py)
         if self.model is None and self.failure is None:
             box = self.query_one("#loading-box")
             box.mount(LoadingIndicator(), ProgressBar(total=None, show_eta=False, id="loading-progress"))
@@ -313,6 +316,7 @@ class ReaderApp(App[int]):
         import gc
 
         gc.freeze()
+        gc.enable()  # `spacereader read` starts with the collector off (commands/read.py)
         self.ready = True
         if not model.aligned and first and len(model.columns) > 1:
             self.notify(
