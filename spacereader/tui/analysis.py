@@ -181,13 +181,14 @@ def load_cached(key: str) -> tuple | None:
     return result if isinstance(result, tuple) and result and result[0] == "ok" else None
 
 
-def store_cached(key: str, result: tuple) -> None:
-    """Write atomically, then keep only the newest entries. Failing to cache is never an error."""
+def store_cached(key: str, result: tuple, pickled: bytes | None = None) -> None:
+    """Write atomically (`pickled`: the result, pickled already), then keep only the newest entries.
+    Failing to cache is never an error."""
     try:
         directory = cache_dir()
         directory.mkdir(parents=True, exist_ok=True)
         temporary = directory / f".{key}.{os.getpid()}.tmp"
-        temporary.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        temporary.write_bytes(pickled or pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(temporary, directory / f"{key}.pickle")
         entries = sorted(directory.glob("*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
         for old in entries[CACHE_ENTRIES:]:
@@ -249,9 +250,10 @@ def start(
             result = analyse(paths, encoding=encoding, pivot=pivot, threshold=threshold, progress=progress)
         except Exception as error:
             result = ("error", f"internal error: {type(error).__name__}: {error}")
+        answer = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
         if cache_key and result[0] == "ok":  # before answering: the parent may reap us right after
-            store_cached(cache_key, result)
-        send(b"R", pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+            store_cached(cache_key, result, answer)
+        send(b"R", answer)
         pipe.close()
     except BaseException:
         code = 1
