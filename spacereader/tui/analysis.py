@@ -3,8 +3,9 @@
 Why a process: importing the engine and building the comparison is pure Python, as is importing and
 starting Textual. In one process they take turns on the GIL and the reader's first useful frame comes
 after both. Forked at start-up, the child does the engine's work on another core while the parent
-starts the UI; the parent's analysis worker then only waits on a pipe (which releases the GIL) and
-unpickles the `Comparison` (a few ms for the seeds).
+starts the UI. For the seeds the child has usually finished by the time the app mounts, which then
+reads the result at once (`Analysis.result_if_done`) and shows it in its first frame; otherwise the
+app's analysis worker waits on the pipe (which releases the GIL) and unpickles the `Comparison`.
 
 The child streams frames on the pipe: `P` + marshalled progress `(step, done, total)`, then one `R` + a
 pickled `("ok", articles, errors, comparison)` or `("error", message)`. Where `fork` is missing (Windows)
