@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import Literal
 
 from rich.cells import cell_len
@@ -354,6 +354,7 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     Spaces at a break are dropped; a word wider than the line is split by cells.
     """
     width = max(1, width)
+    measure = _measure(text)
     lines: list[tuple[int, int]] = []
     line_start: int | None = None
     line_end = 0
@@ -362,16 +363,16 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
             continue
         start, end = match.span()
         if line_start is not None:
-            if cell_len(text[line_start:end]) <= width:
+            if measure(line_start, end) <= width:
                 line_end = end
                 continue
             lines.append((line_start, line_end))
             line_start = None
         # The word starts a new line; a word wider than the line is cut into pieces.
-        while cell_len(text[start:end]) > width:
+        while measure(start, end) > width:
             cut, cells = start, 0
-            while cut < end and cells + cell_len(text[cut]) <= width:
-                cells += cell_len(text[cut])
+            while cut < end and cells + measure(cut, cut + 1) <= width:
+                cells += measure(cut, cut + 1)
                 cut += 1
             cut = max(cut, start + 1)
             lines.append((start, cut))
@@ -380,6 +381,16 @@ def wrap(text: str, width: int) -> list[tuple[int, int]]:
     if line_start is not None:
         lines.append((line_start, line_end))
     return lines or [(0, 0)]
+
+
+def _measure(text: str) -> Callable[[int, int], int]:
+    """`measure(start, end)`: the cells of text[start:end], as `cell_len` counts them, in O(1) when it can."""
+    if text.isascii() and text.isprintable():  # one cell a character
+        return lambda start, end: end - start
+    if "\u200d" not in text and "\ufe0f" not in text:  # no joiners: cell_len adds up the characters
+        offsets = [0, *accumulate(cell_len(character) for character in text)]
+        return lambda start, end: offsets[end] - offsets[start]
+    return lambda start, end: cell_len(text[start:end])
 
 
 def fragments(text: str, start: int, end: int, spans: Iterable[tuple[int, int, str]]) -> Line:
