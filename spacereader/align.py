@@ -40,6 +40,7 @@ from statistics import median
 from rapidfuzz import fuzz
 
 from spacereader.model import Fact, Mention, Row, Sentence
+from spacereader.numbers import NUMBER_WORDS
 from spacereader.wordiff import row_differences
 
 Progress = Callable[[str, int, int], None]
@@ -118,37 +119,6 @@ STOPWORDS = frozenset(
     within without across toward towards amid around""".split()
 )
 
-_WORD_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "dozen": 12,
-}
 _MONTHS = frozenset(
     "january february march april may june july august september october november december "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -223,8 +193,8 @@ def _stem(word: str) -> str:
 
 def _number_value(token: str, scale: str = "") -> str | None:
     """The value of a number as written ('21,000', '4.2m', 'twelve', '1st'), as a canonical string."""
-    if token in _WORD_NUMBERS:
-        return str(_WORD_NUMBERS[token])
+    if token in NUMBER_WORDS:
+        return str(NUMBER_WORDS[token])
     match = _PLAIN_NUMBER.fullmatch(token)
     if not match:
         return None
@@ -309,7 +279,7 @@ def _raw_tokens(
             word = word[:-2]
         if word in STOPWORDS or len(word) < 2:
             continue
-        if word[0].isdigit() or word in _WORD_NUMBERS:
+        if word[0].isdigit() or word in NUMBER_WORDS:
             numeric = True
             if _number_value(word) is not None:
                 continue

@@ -78,6 +78,9 @@ ORDINALS = {
 }
 
 # Longest alternatives first, each closed by \b, so "seventeen" is never read as "seven".
+#: Single number words and their values, for code that normalises words rather than reading phrases.
+#: Without "zero": "zero gravity" and "zero tolerance" are no counts.
+NUMBER_WORDS = {word: value for word, value in {**_SMALL, **_TENS, "hundred": 100, "dozen": 12}.items() if value}
 _SMALL_ALT = "|".join(sorted(_SMALL, key=len, reverse=True))
 _TENS_ALT = "|".join(_TENS)
 #: A number written in words: "twelve", "twenty-five", "a dozen", "two hundred", "three thousand".
