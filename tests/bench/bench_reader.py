@@ -288,7 +288,7 @@ def main() -> int:
     print("  all modules byte-compiled, as installed by pip:")
     print(f"  bare Textual app, first frame             {bare * 1000:7.0f} ms")
     for label, key in (
-        ("spacereader, first frame (loading screen)", "first"),
+        ("spacereader, first frame (loading or seeds)", "first"),
         ("spacereader, seeds on screen, cold cache ", "cold"),
         ("spacereader, seeds on screen, warm cache ", "warm"),
     ):
