@@ -496,11 +496,12 @@ class AnnotationStore:
         with self._lock:
             return int(self._run("PRAGMA data_version").fetchone()[0])
 
-    def labels(self) -> tuple[str, ...]:
-        """The default labels, then any other label in use, alphabetically."""
+    def labels(self, defaults: Sequence[str] = LABELS) -> tuple[str, ...]:
+        """The default labels (the user's configured ones, or `LABELS`), then any other label in use."""
+        defaults = tuple(defaults) or LABELS
         with self._lock:
             used = [row[0] for row in self._run("SELECT DISTINCT label FROM annotation ORDER BY label")]
-        return LABELS + tuple(label for label in used if label not in LABELS)
+        return defaults + tuple(label for label in used if label not in defaults)
 
     def for_comparison(self, comparison: Comparison) -> tuple[Annotation, ...]:
         """All annotations of these articles, re-anchored to their current texts.

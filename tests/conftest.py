@@ -13,9 +13,11 @@ SEEDS = seeds_dir()
 
 @pytest.fixture(autouse=True)
 def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """No test ever touches the user's real annotations."""
+    """No test ever touches the user's real annotations, reads their config or fills their cache."""
     path = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("SPACEREADER_DATA_DIR", str(path))
+    monkeypatch.setenv("SPACEREADER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("SPACEREADER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     return path
 
 

@@ -555,3 +555,20 @@ async def test_click_focuses_a_cell():
         await pilot.click("#view", offset=(x, 3 + 4))  # the second row (the first takes two lines and a gap)
         assert view.current_source == "orbit"
         assert view.cursor_row == 1
+
+
+async def test_annotation_dialog_offers_the_configured_labels(tmp_path, private_data_dir):
+    from spacereader.tui.app import ReaderApp
+    from tests.test_reader_support import build_sample, sample_articles
+
+    config = tmp_path / "config.toml"
+    config.write_text('labels = ["checked", "satire"]\n')
+    app = ReaderApp(articles=sample_articles(), build=build_sample, config_path=config, data_dir=str(private_data_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        await _until(pilot, lambda: app.store is not None)
+        await pilot.press("g", "l", "a")
+        select = app.screen.query_one("#label")
+        offered = [value for _prompt, value in select._options]
+        assert offered[:2] == ["checked", "satire"] and "note" in offered  # the default label stays offered
+        assert "sentence #0" in str(app.screen.query_one(".dialog-title").render())

@@ -23,6 +23,7 @@ from spacereader.annotations import (
     normalize_url,
 )
 from spacereader.cli import PROG, UsageError, emit, format_table, load_articles, truncate, warn
+from spacereader.config import load_config
 from spacereader.model import Article, Comparison
 from spacereader.segment import segment
 from spacereader.serialize import dumps, sources_json
@@ -86,7 +87,10 @@ def _add(args: argparse.Namespace) -> int:
             else f"{article.id} has no sentences"
         )
     with open_store(args) as store:
-        label = resolve_label(args.label, store.labels())
+        config = load_config()
+        for problem in config.problems:
+            warn(problem)
+        label = resolve_label(args.label, store.labels(config.labels))
         try:
             annotation = store.add(article, sentences[args.sentence], label, args.note or "")
         except ValueError as error:

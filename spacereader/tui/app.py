@@ -137,14 +137,16 @@ class ReaderApp(App[int]):
         self.annotations: tuple = ()
         self.search_query = ""
         self._config_problems: tuple[str, ...] = ()
+        self._labels: tuple[str, ...] = ()
         if load_config:
-            from spacereader.tui.config import load_config as read_config
+            from spacereader.config import load_config as read_config
 
             config = read_config(config_path)
             if config.keymap:
                 self.set_keymap(config.keymap)
             if config.theme:
                 self._wanted_theme = config.theme
+            self._labels = config.labels
             self._config_problems = config.problems
 
     def notify(
@@ -349,7 +351,7 @@ class ReaderApp(App[int]):
         if source is not None:
             label = model.columns[view.cursor_column].label
             sentence = view.current_sentence
-            where = f" sentence {sentence[1] + 1}" if sentence else " (no sentence)"
+            where = f" sentence #{sentence[1]}" if sentence else " (no sentence)"
             parts.append(Content.assemble("  ", (label, "$text-accent"), where))
         parts.append(Content.assemble("  ", (_count(conflicts, "conflict"), "$text-error" if conflicts else "")))
         if others:
@@ -828,11 +830,11 @@ class ReaderApp(App[int]):
         elif existing and not new:
             current = existing[-1]
         column = model.columns[model.column_index(source)]
-        title = f"{'Edit annotation' if current else 'Annotate'} · {column.label} · sentence {index + 1}"
+        title = f"{'Edit annotation' if current else 'Annotate'} · {column.label} · sentence #{index}"
         try:
-            labels = tuple(self.store.labels())
+            labels = tuple(self.store.labels(self._labels))
         except Exception:
-            labels = LABELS
+            labels = self._labels or LABELS
         dialog = AnnotationDialog(
             title,
             sentence.text,

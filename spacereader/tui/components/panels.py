@@ -138,7 +138,7 @@ class AnnotationsPanel(Vertical):
             options.add_option(Option(Content("No annotations yet: press a on a sentence."), disabled=True))
             return
         for annotation in annotations:
-            where = f"sentence {annotation.sentence + 1}" if annotation.sentence is not None else "sentence not found"
+            where = f"sentence #{annotation.sentence}" if annotation.sentence is not None else "sentence not found"
             status = "" if annotation.status == "anchored" else f" ({annotation.status})"
             lines = [
                 Content.assemble(

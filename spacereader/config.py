@@ -1,15 +1,18 @@
-"""The user's reader settings: `config.toml` in platformdirs' config dir for spacereader.
+"""The user's settings: `config.toml` in platformdirs' config dir for spacereader.
 
 ```toml
 theme = "textual-light"
+labels = ["verified", "disputed", "needs source", "important", "note", "satire"]
 
 [keymap]            # binding id = keys (comma-separated Textual key names)
 "row.down" = "j,down,ctrl+n"
 "conflict.next" = "f6"
 ```
 
-The binding ids are listed by the help screen (`?`). A missing file is no error; a broken one is
-reported as a notification and ignored, so a typo never keeps the reader from opening.
+The binding ids are listed by the help screen (`?`); `labels` are the annotation labels the reader
+offers and `spacereader annotations add --label` accepts (labels already in use stay valid). A missing
+file is no error; a broken one is reported (in the reader as a notification) and ignored, so a typo
+never keeps the reader from opening.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 CONFIG_FILE = "config.toml"
+MAX_LABEL = 64  # as the annotation store allows
 
 
 def config_dir() -> Path:
@@ -36,6 +40,8 @@ def config_dir() -> Path:
 class ReaderConfig:
     keymap: dict[str, str] = field(default_factory=dict)
     theme: str | None = None
+    #: The annotation labels to offer, or () for the built-in ones.
+    labels: tuple[str, ...] = ()
     path: Path | None = None
     problems: tuple[str, ...] = ()
 
@@ -65,4 +71,15 @@ def load_config(path: Path | None = None) -> ReaderConfig:
     if theme is not None and not isinstance(theme, str):
         problems.append(f"{path}: theme must be a string")
         theme = None
-    return ReaderConfig(keymap=keymap, theme=theme, path=path, problems=tuple(problems))
+    labels: list[str] = []
+    raw_labels = data.get("labels", [])
+    if not isinstance(raw_labels, list) or not all(isinstance(label, str) for label in raw_labels):
+        problems.append(f"{path}: labels must be a list of strings")
+        raw_labels = []
+    for label in raw_labels:
+        label = " ".join(label.split())
+        if label and len(label) <= MAX_LABEL and label not in labels:
+            labels.append(label)
+        elif len(label) > MAX_LABEL:
+            problems.append(f"{path}: label {label[:20]!r}… is longer than {MAX_LABEL} characters")
+    return ReaderConfig(keymap=keymap, theme=theme, labels=tuple(labels), path=path, problems=tuple(problems))
