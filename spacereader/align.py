@@ -507,7 +507,7 @@ def align(
     source_ids = list(sentences_by_source)
     if not source_ids:
         return ()
-    pivot = pivot if pivot in sentences_by_source else source_ids[0]
+    lead: str = pivot if pivot is not None and pivot in sentences_by_source else source_ids[0]
     sentence_list, features = _prepare(sentences_by_source, facts, mentions)
     position = {(source_ids[f.source], f.index): n for n, f in enumerate(features)}
 
@@ -552,11 +552,11 @@ def align(
         }
         edge_scores = clusters.edge_scores.get(root)
         rows.append((cells, round(sum(edge_scores) / len(edge_scores), 1) if edge_scores else None))
-    ordered = _order(rows, pivot, {s: len(sentences_by_source[s]) for s in source_ids}, source_ids)
+    ordered = _order(rows, lead, {s: len(sentences_by_source[s]) for s in source_ids}, source_ids)
     by_index = {source: {s.index: s for s in group} for source, group in sentences_by_source.items()}
     result = []
     for number, (cells, row_score) in enumerate(ordered):
-        reference = _reference(cells, pivot, lambda a, b: score(position[a], position[b]))
+        reference = _reference(cells, lead, lambda a, b: score(position[a], position[b]))
         differences = row_differences(cells, reference, by_index) if len(cells) > 1 else {}
         result.append(Row(id=number, cells=cells, score=row_score, reference=reference, differences=differences))
     return tuple(result)

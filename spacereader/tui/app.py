@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.text import Text
 from textual import on, work
@@ -298,7 +298,7 @@ class ReaderApp(App[int]):
         view = self.view
         view.set_model(model, keep=keep)
         for panel in self.query("ConflictsPanel"):  # by name: panels.py is imported on first use
-            panel.show(model)
+            cast("ConflictsPanel", panel).show(model)
         if first:
             view.focus()
             # After the comparison is painted: the store's thread (imports, SQLite, re-anchoring)
@@ -434,7 +434,8 @@ class ReaderApp(App[int]):
         row = view.rows[position]
         source = view.current_source
         if model is not None and (
-            source not in row.cells
+            source is None
+            or source not in row.cells
             or not any((source, i) in model.sentence_conflicts for i in row.cells.get(source, ()))
         ):
             for column in model.columns:
@@ -782,7 +783,7 @@ class ReaderApp(App[int]):
         self.annotations = annotations
         self.view.set_annotated((a.source, a.sentence) for a in annotations if a.sentence is not None)
         for panel in self.query("AnnotationsPanel"):
-            panel.show(annotations, self._source_labels())
+            cast("AnnotationsPanel", panel).show(annotations, self._source_labels())
         self._update_status()
 
     def _annotations_at(self, source: str, index: int) -> list:
@@ -858,6 +859,7 @@ class ReaderApp(App[int]):
     @work(thread=True, group="store-write")
     def _save_annotation(self, source: str, index: int, label: str, note: str, annotation_id: str | None) -> None:
         model = self.model
+        assert model is not None  # the dialog that asked for this save needs a comparison on screen
         try:
             if annotation_id:
                 self.store.update(annotation_id, label=label, note=note)
@@ -986,6 +988,8 @@ class ReaderApp(App[int]):
         from spacereader.atomic import write_atomic
         from spacereader.export import render
 
+        if self.model is None:
+            return
         try:
             text = render(self.model.comparison, self.annotations, fmt)
             write_atomic(path, text)

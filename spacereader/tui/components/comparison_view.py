@@ -386,7 +386,7 @@ class ComparisonView(ScrollView, can_focus=True):
         tops: list[int] = []
         total = 0
         for position, row in enumerate(self.rows):
-            per_column = []
+            per_column: list[tuple[Line, ...]] = []
             for source, cell_width in zip(sources, layout.widths, strict=False):
                 indices = row.cells.get(source)
                 if not indices:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -242,12 +243,12 @@ class FactsScreen(ModalScreen[tuple[str, int] | None]):
         table.add_column("Entity", key="entity", width=width([r[1] for r in rows], "Entity", 28))
         table.add_column("Attribute", key="attribute", width=width([r[2] for r in rows], "Attribute", 10))
         for n, column in enumerate(model.columns):
-            label = Content(column.label)
-            table.add_column(label, key=column.source, width=width([r[3][n] for r in rows], column.label[:24], 24))
+            heading = Text(column.label)  # a str would be read as markup; article text never is
+            table.add_column(heading, key=column.source, width=width([r[3][n] for r in rows], column.label[:24], 24))
         if not rows:
             table.add_row(Content("No facts found."), "", *["" for _ in model.columns])
-        for key, entity, attribute, cells in rows:
-            table.add_row(entity, attribute, *cells, key=key)
+        for row_key, entity_cell, attribute_cell, value_cells in rows:
+            table.add_row(entity_cell, attribute_cell, *value_cells, key=row_key)
         table.focus()
 
     @on(DataTable.CellSelected)
