@@ -132,3 +132,11 @@ def test_python_m_version_and_stdin() -> None:
 def test_subprocess_bad_usage_exits_2() -> None:
     result = _spacereader("sources", "--format", "yaml")
     assert result.returncode == 2 and b"invalid choice" in result.stderr
+
+
+def test_reader_refuses_missing_paths_before_starting_the_screen(tmp_path: Path, capsys) -> None:
+    code, out, err = run(capsys, str(tmp_path / "typo.txt"))
+    assert code == 2 and out == ""
+    assert err == f"spacereader: {tmp_path / 'typo.txt'}: no such file or directory\n"
+    code, out, err = run(capsys, "read", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"))
+    assert code == 2 and out == "" and err.splitlines()[-1] == "spacereader: no readable article"

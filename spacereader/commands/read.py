@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import gc
+import os
+
+from spacereader.cli import UsageError, warn
 
 
 def run(args: argparse.Namespace) -> int:
@@ -23,6 +26,14 @@ def _run(args: argparse.Namespace) -> int:
     from spacereader.tui import analysis as background
 
     paths = getattr(args, "paths", None) or []
+    missing = [path for path in paths if path != "-" and not os.path.lexists(path)]
+    if paths and len(missing) == len(paths):
+        # Nothing can load: say so as every command does, before the screen switches to the reader.
+        if len(missing) == 1:
+            raise UsageError(f"{missing[0]}: no such file or directory")
+        for path in missing:
+            warn(f"{path}: no such file or directory")
+        raise UsageError("no readable article")
     options = {
         "encoding": getattr(args, "encoding", None),
         "pivot": getattr(args, "pivot", None),
