@@ -11,7 +11,6 @@ import importlib
 import os
 import sys
 import traceback
-import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -37,12 +36,17 @@ def use_color(stream: object = None) -> bool:
 
 
 def cell_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 0 if unicodedata.combining(c) else 1 for c in text)
+    """Terminal cells `text` takes, measured as Rich (and so the reader) measures them."""
+    from rich.cells import cell_len
+
+    return cell_len(text)
 
 
 def truncate(text: str, width: int) -> str:
-    """Cut `text` to `width` terminal cells, ending with an ellipsis when cut; newlines become spaces."""
+    """Cut `text` to `width` terminal cells, ending with an ellipsis when cut; white space runs become one space."""
     text = " ".join(text.split())
+    if width <= 0:
+        return ""
     if cell_width(text) <= width:
         return text
     out, used = [], 0

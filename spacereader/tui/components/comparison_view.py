@@ -23,6 +23,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from spacereader.cli import truncate
 from spacereader.tui.viewmodel import (
     ATTRIBUTES,
     GUTTER,
@@ -573,16 +574,7 @@ def _fit(text: str, width: int, style: Style) -> list[Segment]:
     """`text` cut (with an ellipsis) or padded to exactly `width` cells, as plain segments."""
     if width <= 0:
         return []
-    text = " ".join(text.split())
-    if cell_len(text) > width:
-        out, used = [], 0
-        for char in text:
-            size = cell_len(char)
-            if used + size > width - 1:
-                break
-            out.append(char)
-            used += size
-        text = "".join(out) + "…"
+    text = truncate(text, width)
     return [Segment(text + " " * (width - cell_len(text)), style)]
 
 
