@@ -180,7 +180,7 @@ def test_import_a_foreign_highlight_narrower_than_a_sentence(capsys, tmp_path: P
     assert entry["quote"] == "Four cars fell into the river below."
 
 
-@pytest.mark.parametrize("content", ["{not json", '{"type": "Something"}', "[1, 2]"])
+@pytest.mark.parametrize("content", ["{not json", '{"type": "Something"}', "[1, 2]", "[" * 100_000])
 def test_import_of_something_else_exits_2(capsys, tmp_path: Path, content: str) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text(content)

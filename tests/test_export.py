@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from spacereader.annotations import Annotation
-from spacereader.export import DESCRIPTIONS, FORMATS, SUFFIXES, render, write_export
+from spacereader.export import DESCRIPTIONS, FORMATS, SUFFIXES, render
 from spacereader.export.common import one_line, pieces, rows_of
 from spacereader.export.csv_conflicts import HEADER
 from spacereader.export.html_report import escape as html_escape
@@ -436,18 +436,6 @@ def test_unknown_format(comparison) -> None:
     with pytest.raises(ValueError, match="unknown export format 'pdf'"):
         render(comparison, (), "pdf")
     assert set(SUFFIXES) == set(DESCRIPTIONS) == set(FORMATS)
-
-
-def test_write_export_is_atomic_and_refuses_to_overwrite(comparison, annotations, tmp_path: Path) -> None:
-    target = tmp_path / "report.html"
-    assert write_export(target, comparison, annotations, "html") == target
-    first = target.read_text()
-    with pytest.raises(FileExistsError):
-        write_export(target, comparison, (), "md")
-    assert target.read_text() == first
-    write_export(target, comparison, (), "md", overwrite=True)
-    assert target.read_text().startswith("# ")
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
 
 
 def test_rows_before_alignment_fall_back_to_one_per_sentence(comparison) -> None:

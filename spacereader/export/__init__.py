@@ -1,14 +1,13 @@
 """Exports of an annotated comparison: Markdown, HTML, JSON report, CSV of conflicts, W3C annotations.
 
 `render(comparison, annotations, fmt)` returns the text; writing it (atomically, never over an
-existing file unless asked) is the caller's job: `spacereader.cli.emit` or `write_export`.
+existing file unless asked) is the caller's job: `spacereader.cli.emit`, or the reader's export dialog.
 Every format treats article text as data: escaped for Markdown and HTML, quoted for CSV.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from pathlib import Path
 
 from spacereader.annotations import Annotation
 from spacereader.model import Comparison
@@ -45,17 +44,3 @@ def _renderer(fmt: str) -> Callable[[Comparison, Sequence[Annotation]], str]:
 def render(comparison: Comparison, annotations: Sequence[Annotation], fmt: str) -> str:
     """The comparison with its annotations, as text in format `fmt` (one of `FORMATS`)."""
     return _renderer(fmt)(comparison, tuple(annotations))
-
-
-def write_export(
-    path: str | Path, comparison: Comparison, annotations: Sequence[Annotation], fmt: str, *, overwrite: bool = False
-) -> Path:
-    """Render and write atomically to `path`; FileExistsError when it exists and not `overwrite`."""
-    from spacereader.atomic import write_atomic
-
-    target = Path(path).expanduser()
-    text = render(comparison, annotations, fmt)
-    if target.exists() and not overwrite:
-        raise FileExistsError(str(target))
-    write_atomic(target, text)
-    return target

@@ -203,10 +203,3 @@ def outlet_of(comparison: Comparison, source: str) -> str:
     except KeyError:
         return ""
     return article.outlet or article.title or ""
-
-
-def source_label(comparison: Comparison, source: str) -> str:
-    try:
-        return comparison.article(source).label
-    except KeyError:
-        return source

@@ -283,4 +283,6 @@ def loads(text: str, now: str) -> tuple[list[Annotation], list[Skipped]]:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise W3CError(f"not JSON ({error.msg} at line {error.lineno}, column {error.colno})") from error
+    except RecursionError as error:
+        raise W3CError("not a Web Annotation document (JSON nested too deeply)") from error
     return parse(document, now)
