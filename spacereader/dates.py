@@ -255,6 +255,17 @@ def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
 
 def find_dates(text: str, published: dt.date | None = None, future: bool | None = None) -> list[FoundDate]:
     """Every date expression of `text` (overlaps allowed: the caller keeps the longest)."""
+    try:
+        return _find_dates(text, published, future)
+    except (OverflowError, ValueError):
+        if published is None:
+            raise
+        # A relative date the calendar cannot hold ("1000000 days ago", "next Monday" from 9999-12-31):
+        # read the text as if the article were undated, so those dates keep their words and no value.
+        return _find_dates(text, None, future)
+
+
+def _find_dates(text: str, published: dt.date | None, future: bool | None) -> list[FoundDate]:
     found: list[FoundDate] = []
     add = found.append
     year: int | None

@@ -508,11 +508,10 @@ def find_entities(
             key = (word,)
             existing = by_key.get(key)
             if existing is None:
-                cluster = _Cluster(Counter(), [key], key, Counter(), set(), len(clusters))
+                cluster = by_key[key] = _Cluster(Counter(), [key], key, Counter(), set(), len(clusters))
                 clusters.append(cluster)
             else:
                 cluster = existing
-                by_key[key] = cluster
             cluster.spellings[run.tokens[0]] += 1
             cluster.sources.add(source)
             mentions.append((source, index, run, cluster))

@@ -418,3 +418,20 @@ def test_any_text_gives_facts_whose_spans_slice_the_body(text: str, published) -
     for fact in facts_of(body, published):
         assert body[fact.start : fact.end] == fact.value
         assert fact.attribute in ("date", "age", "money", "duration", "count")
+
+
+def test_relative_dates_off_the_calendar_keep_their_words_and_no_value() -> None:
+    import datetime as dt
+
+    from spacereader.dates import find_dates
+
+    for text, published in (
+        ("It happened 1000000 days ago.", dt.date(2021, 10, 5)),
+        ("It happened 99999999999 weeks ago.", dt.date(2021, 10, 5)),
+        ("They meet next Monday.", dt.date(9999, 12, 30)),
+        ("The vote is in March.", dt.date(1, 1, 1)),
+    ):
+        found = find_dates(text, published)  # no OverflowError or ValueError
+        assert found, text
+        if "ago" in text or "Monday" in text:
+            assert [date.normalized for date in found] == [None], (text, found)

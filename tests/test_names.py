@@ -100,3 +100,16 @@ def test_mention_spans_slice_the_body() -> None:
     for mention in mentions:
         assert body[mention.start : mention.end] == mention.text
     assert {m.text for m in mentions} >= {"Yuliya Peresild", "Klim Shipenko"}
+
+
+def test_a_single_word_name_is_one_entity_however_often_it_is_named() -> None:
+    from spacereader.comparison import build_comparison
+    from spacereader.model import Article
+
+    bodies = ("Roscosmos said the launch went well. Later Roscosmos confirmed it.", "Roscosmos declined to comment.")
+    articles = [Article(id=f"a{n}", path=f"a{n}.txt", body=body, sha256=str(n)) for n, body in enumerate(bodies)]
+    comparison = build_comparison(articles)
+    roscosmos = [entity for entity in comparison.entities if entity.name == "Roscosmos"]
+    assert len(roscosmos) == 1
+    assert len({entity.id for entity in comparison.entities}) == len(comparison.entities)
+    assert {m.entity for m in comparison.mentions if m.text == "Roscosmos"} == {roscosmos[0].id}
