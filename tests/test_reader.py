@@ -572,3 +572,39 @@ async def test_annotation_dialog_offers_the_configured_labels(tmp_path, private_
         offered = [value for _prompt, value in select._options]
         assert offered[:2] == ["checked", "satire"] and "note" in offered  # the default label stays offered
         assert "sentence #0" in str(app.screen.query_one(".dialog-title").render())
+
+
+async def test_hostile_outlet_and_source_names_in_palette_and_facts(tmp_path):
+    """An outlet `Daily [/x] Wire` must not be read as markup by the palette; a source called
+    `entity` must not clash with the facts table's own columns."""
+    from spacereader.tui.app import ReaderApp
+
+    (tmp_path / "entity.txt").write_text(
+        "source: Daily [/x] Wire [@click=app.quit]\n\nMayor Ana Reyes, 45, opened the bridge on Monday.\n"
+    )
+    (tmp_path / "b.txt").write_text("source: [bold]Post\n\nMayor Ana Reyes, 47, opened the bridge on Monday.\n")
+    app = ReaderApp([str(tmp_path)], load_config=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("ctrl+p")
+        await pilot.press(*"jump")
+        await pilot.pause(0.3)
+        await pilot.press("escape")
+        await pilot.press("F")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "FactsScreen"
+        await pilot.press("escape")
+        assert app.is_running
+
+
+async def test_export_to_an_impossible_path_is_a_notification(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = sample_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        await pilot.press("e")
+        path_input = app.screen.query_one("#path")
+        path_input.value = "~nosuchuser-spacereader/report.md"
+        await pilot.press("enter")
+        await _until(pilot, lambda: any("Cannot export" in str(n.message) for n in app._notifications))
+        assert app.is_running

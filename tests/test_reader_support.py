@@ -70,9 +70,9 @@ def build_sample(articles=None, errors=(), *, pivot: str | None = None, threshol
     pivot = pivot or "planet"
     sentences = {a.id: segment(a.body, a.id) for a in articles}
     ages = [
-        _fact("planet", 0, "age", "37", 37, "yulia"),
-        _fact("orbit", 0, "age", "36", 36, "yulia"),
-        _fact("wire", 0, "age", "38", 38, "yulia"),
+        _fact("planet", 0, "age", "37", 37, "Yulia Peresild"),
+        _fact("orbit", 0, "age", "36", 36, "Yulia Peresild"),
+        _fact("wire", 0, "age", "38", 38, "Yulia Peresild"),
     ]
     facts = (
         *ages,
@@ -86,7 +86,7 @@ def build_sample(articles=None, errors=(), *, pivot: str | None = None, threshol
     )
     conflict = Conflict(
         id="age-yulia",
-        entity="yulia",
+        entity="Yulia Peresild",  # facts and conflicts name the entity; mentions link to its id
         attribute="age",
         kind="conflict",
         explanation="The sources give three different ages.",

@@ -20,6 +20,7 @@ from textual.containers import Center, Horizontal, Vertical
 from textual.content import Content
 from textual.widgets import Input, Label, LoadingIndicator, ProgressBar
 
+from spacereader.cli import truncate
 from spacereader.tui.commands import ReaderCommands
 from spacereader.tui.components.comparison_view import ComparisonView
 from spacereader.tui.components.status import ReaderFooter, StatusBar
@@ -378,19 +379,17 @@ class ReaderApp(App[int]):
             if bar.display:
                 bar.display = False
             return
-        labels = {c.source: c.label for c in model.columns}
-        names = {entity.id: entity.name for entity in model.comparison.entities}
+        short = {c.source: truncate(c.label, 18) for c in model.columns}
         lines = []
         for conflict in conflicts[:2]:
             strong = conflict.kind == "conflict"
             parts: list[Any] = [
                 (" ! " if strong else " ~ ", "bold $text-error" if strong else "bold $text-warning"),
-                (names.get(conflict.entity or "", conflict.entity or "(unnamed)"), "bold"),
+                (conflict.entity or "(unnamed)", "bold"),
                 " · ",
                 (conflict.attribute, "$text-accent"),
                 "  ",
             ]
-            short = {source: (label if len(label) <= 18 else label[:17] + "…") for source, label in labels.items()}
             for n, (text, sources) in enumerate(value_groups(conflict, short)):
                 if n:
                     parts.append(("  ·  ", "$text-muted"))
@@ -953,24 +952,25 @@ class ReaderApp(App[int]):
     def action_export(self) -> None:
         if self.model is None:
             return
-        try:
-            from spacereader.export import DESCRIPTIONS, FORMATS, SUFFIXES
-        except ImportError:
-            self.notify("Export is not available in this build.", severity="error")
-            return
+        from spacereader.export import DESCRIPTIONS, FORMATS, SUFFIXES
         from spacereader.tui.components.dialogs import ExportDialog
 
         def chosen(request) -> None:
             if request is None:
                 return
-            path = Path(request.path).expanduser()
-            if path.is_dir():
-                self.notify(Content(f"{path} is a directory; give a file name."), severity="error")
+            try:
+                path = Path(request.path).expanduser()
+                is_dir, parent_ok, exists = path.is_dir(), path.parent.is_dir(), path.exists()
+            except (OSError, RuntimeError, ValueError) as error:  # "~nobody/x", a NUL byte, no permission
+                self.notify(f"Cannot export to {request.path}: {error}", severity="error")
                 return
-            if not path.parent.is_dir():
-                self.notify(Content(f"The directory {path.parent} does not exist."), severity="error")
+            if is_dir:
+                self.notify(f"{path} is a directory; give a file name.", severity="error")
                 return
-            if path.exists():
+            if not parent_ok:
+                self.notify(f"The directory {path.parent} does not exist.", severity="error")
+                return
+            if exists:
                 from spacereader.tui.components.dialogs import ConfirmScreen
 
                 def answer(yes: bool | None) -> None:

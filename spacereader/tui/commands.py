@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.content import Content
+from textual.fuzzy import Matcher
+from textual.markup import escape
 
 from spacereader.tui.viewmodel import FILTER_LABELS, FILTERS
 
@@ -41,9 +44,8 @@ class ReaderCommands(Provider):
         for column in model.columns:
             if not column.pivot:
                 yield f"Set pivot {column.label}", partial(app.set_pivot, column.source), "rows follow this source"
-        names = {entity.id: entity.name for entity in model.comparison.entities}
         for conflict in model.comparison.conflicts:
-            about = names.get(conflict.entity or "", conflict.entity or "(unnamed)")
+            about = conflict.entity or "(unnamed)"
             values = " / ".join(v.fact.value for v in conflict.values)
             yield (
                 f"Jump to conflict about {about} · {conflict.attribute}",
@@ -51,13 +53,25 @@ class ReaderCommands(Provider):
                 values,
             )
 
+    # Outlets, titles, names and quoted values come from articles: the palette reads a str prompt or
+    # help as markup, so prompts are `Content` and help text is escaped.
     async def discover(self) -> Hits:
         for text, command, help_text in self._commands():
-            yield DiscoveryHit(text, command, help=help_text)
+            yield DiscoveryHit(Content(text), command, text=text, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
         for text, command, help_text in self._commands():
             score = matcher.match(text)
             if score > 0:
-                yield Hit(score, matcher.highlight(text), command, text=text, help=help_text)
+                yield Hit(score, _highlight(matcher, text), command, text=text, help=escape(help_text))
+
+
+def _highlight(matcher: Matcher, text: str) -> Content:
+    """`Matcher.highlight` without reading `text` as markup."""
+    content = Content(text)
+    _score, offsets = matcher.fuzzy_search.match(matcher.query, text)
+    for offset in offsets:
+        if not text[offset].isspace():
+            content = content.stylize(matcher.match_style, offset, offset + 1)
+    return content

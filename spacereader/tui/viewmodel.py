@@ -123,12 +123,6 @@ def value_groups(conflict: Conflict, labels: Mapping[str, str]) -> list[tuple[st
     return ordered
 
 
-def conflict_title(conflict: Conflict) -> str:
-    """`Yulia Peresild · age` — what the conflict is about."""
-    about = conflict.entity or "(unnamed)"
-    return f"{about} · {conflict.attribute}"
-
-
 _WORDS = re.compile(r"\w+")
 
 

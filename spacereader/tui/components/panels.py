@@ -15,8 +15,12 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from spacereader.model import Comparison, Conflict
+from spacereader.model import Conflict
 from spacereader.tui.viewmodel import ReaderModel, conflict_severity, value_groups
+
+#: Source columns of the facts table are keyed apart from its own "entity" and "attribute" columns
+#: (a source may be called "entity").
+SOURCE_KEY = "source:"
 
 KIND_WORDS = {
     "conflict": "sources disagree",
@@ -26,12 +30,8 @@ KIND_WORDS = {
 }
 
 
-def entity_names(comparison: Comparison) -> dict[str, str]:
-    return {entity.id: entity.name for entity in comparison.entities}
-
-
-def conflict_prompt(conflict: Conflict, model: ReaderModel, names: dict[str, str]) -> Content:
-    about = names.get(conflict.entity or "", conflict.entity or "(unnamed)")
+def conflict_prompt(conflict: Conflict, model: ReaderModel) -> Content:
+    about = conflict.entity or "(unnamed)"
     strong = conflict_severity(conflict) == "conflict" and conflict.kind != "variant"
     mark = ("! ", "bold $text-error") if strong else ("~ ", "bold $text-warning")
     lines = [
@@ -80,16 +80,13 @@ class ConflictsPanel(Vertical):
 
     def show(self, model: ReaderModel) -> None:
         comparison = model.comparison
-        names = entity_names(comparison)
         self.conflicts = comparison.conflicts
         options = self.query_one(OptionList)
         options.clear_options()
         if not self.conflicts:
             options.add_option(Option(Content("No conflicts found between these sources."), disabled=True))
             return
-        options.add_options(
-            Option(conflict_prompt(conflict, model, names), id=conflict.id) for conflict in self.conflicts
-        )
+        options.add_options(Option(conflict_prompt(conflict, model), id=conflict.id) for conflict in self.conflicts)
         options.highlighted = 0
 
     @on(OptionList.OptionSelected)
@@ -197,7 +194,6 @@ class FactsScreen(ModalScreen[tuple[str, int] | None]):
         table = self.query_one(DataTable)
         model = self.model
         comparison = model.comparison
-        names = entity_names(comparison)
         conflicting = {
             (v.fact.source, v.fact.start, v.fact.end)
             for c in comparison.conflicts
@@ -206,7 +202,7 @@ class FactsScreen(ModalScreen[tuple[str, int] | None]):
         }
         grouped: dict[tuple[str, str], dict[str, list]] = {}
         for fact in comparison.facts:
-            entity = names.get(fact.entity or "", fact.entity or "—")
+            entity = fact.entity or "—"
             grouped.setdefault((entity, fact.attribute), {}).setdefault(fact.source, []).append(fact)
         rows = []
         rank = {attribute: n for n, attribute in enumerate(("age", "date", "money", "duration", "count", "name"))}
@@ -244,7 +240,9 @@ class FactsScreen(ModalScreen[tuple[str, int] | None]):
         table.add_column("Attribute", key="attribute", width=width([r[2] for r in rows], "Attribute", 10))
         for n, column in enumerate(model.columns):
             heading = Text(column.label)  # a str would be read as markup; article text never is
-            table.add_column(heading, key=column.source, width=width([r[3][n] for r in rows], column.label[:24], 24))
+            table.add_column(
+                heading, key=f"{SOURCE_KEY}{column.source}", width=width([r[3][n] for r in rows], column.label[:24], 24)
+            )
         if not rows:
             table.add_row(Content("No facts found."), "", *["" for _ in model.columns])
         for row_key, entity_cell, attribute_cell, value_cells in rows:
@@ -254,7 +252,7 @@ class FactsScreen(ModalScreen[tuple[str, int] | None]):
     @on(DataTable.CellSelected)
     def selected(self, event: DataTable.CellSelected) -> None:
         row_key = str(event.cell_key.row_key.value)
-        column_key = str(event.cell_key.column_key.value)
-        target = self._targets.get(f"{row_key}\x00{column_key}") or self._targets.get(row_key)
+        source = str(event.cell_key.column_key.value).removeprefix(SOURCE_KEY)
+        target = self._targets.get(f"{row_key}\x00{source}") or self._targets.get(row_key)
         if target is not None:
             self.dismiss(target)
