@@ -542,11 +542,7 @@ def _counted_noun(text: str, end: int, limit: int) -> tuple[str, int] | None:
 
 
 _CURRENCY_SIGN = re.compile(r"[$€£¥₹₽₩₺₴]|\b(?:" + "|".join(_CURRENCY_CODES) + r"|Rs)\b")
-_CURRENCY_HINTS = (
-    *"dollar euro pound sterling rouble ruble yen yuan renminbi rupee franc peso reais rand lira zloty shekel "
-    "hryvnia dirham riyal".split(),
-    *(code.lower() for code in _CURRENCY_CODES),
-)
+_CURRENCY_HINTS = (*_CURRENCY_WORDS, *(code.lower() for code in _CURRENCY_CODES))
 _SCALE_HINTS = ("thousand", "million", "billion")
 _SECRET_HINTS = ("secret", "undisclosed", "disclos", "confidential", "reveal", "public")
 _UNIT_HINTS = ("second", "min", "hour", "hr", "day", "week", "fortnight", "month", "year", "yr", "decade", "centur")
@@ -897,10 +893,6 @@ _DATE_TRIGGERS = frozenset(
         *"yesterday today tonight tomorrow ago week weekend month year morning afternoon evening".split(),
     ]
 )
-_DURATION_TRIGGERS = frozenset(
-    "second seconds minute minutes hour hours day days week weeks month months year years decade decades century "
-    "centuries".split()
-)
 _COUNT_TRIGGERS = frozenset(_GROUP_NOUNS.split("|"))
 
 
@@ -910,12 +902,14 @@ def _sentence_candidates(text: str, published) -> list[_Candidate]:
     if _DIGIT.search(text):
         money = ages = found_dates = durations = counts = True
     else:
-        words = set(_LOWER_WORD.findall(text.lower()))
+        lower = text.lower()
+        words = set(_LOWER_WORD.findall(lower))
         numbers = bool(words & _NUMBER_WORDS)
-        money = bool(words & _MONEY_TRIGGERS)
+        # The extractors' own hint lists, so these checks cannot drift from what they read.
+        money = bool(words & _MONEY_TRIGGERS) or _has_any(lower, _CURRENCY_HINTS)
         ages = numbers and bool(words & _AGE_TRIGGERS)
         found_dates = bool(words & _DATE_TRIGGERS)
-        durations = bool(words & _DURATION_TRIGGERS)
+        durations = _has_any(lower, _UNIT_HINTS)
         counts = numbers or bool(words & _COUNT_TRIGGERS)
     if money:
         candidates += _money(text)

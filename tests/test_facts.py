@@ -435,3 +435,22 @@ def test_relative_dates_off_the_calendar_keep_their_words_and_no_value() -> None
         assert found, text
         if "ago" in text or "Monday" in text:
             assert [date.normalized for date in found] == [None], (text, found)
+
+
+@pytest.mark.parametrize(
+    ("text", "attribute", "normalized"),
+    [
+        ("The ticket cost fifty euros.", "money", {"amount": 50, "currency": "EUR"}),
+        ("Tickets were twenty pounds each.", "money", {"amount": 20, "currency": "GBP"}),
+        ("They stayed for a fortnight.", "duration", {"value": 2, "unit": "week"}),
+        ("It took twelve hrs to finish.", "duration", {"value": 12, "unit": "hour"}),
+    ],
+)
+def test_worded_amounts_without_digits(text: str, attribute: str, normalized: object) -> None:
+    from spacereader.facts import extract_facts
+    from spacereader.model import Article
+    from spacereader.segment import segment
+
+    article = Article(id="a", path="a.txt", body=text, sha256="0")
+    facts = [(f.attribute, f.normalized) for f in extract_facts(article, segment(text, "a"))]
+    assert facts == [(attribute, normalized)]
