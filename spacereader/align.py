@@ -516,9 +516,10 @@ def align(
     scores: dict[tuple[int, int], float] = {}
     for (i, j), text_score in zip(pairs, text_scores, strict=True):
         scores[i, j] = _combine(text_score, features[i], features[j])
-    events = _events(features, scores, threshold)
+    links = _links(features, scores, threshold)
+    events = _events(features, links)
     if AFFINITY:
-        _discount_strangers(features, scores, threshold)
+        _discount_strangers(features, scores, links)
 
     def score(a: int, b: int) -> float:
         key = (a, b) if a < b else (b, a)
@@ -645,9 +646,11 @@ def _join_rows(
         clusters.merge(n, root, mean, cohesion=False)
 
 
-def _links(
-    features: Sequence[_Features], scores: Mapping[tuple[int, int], float], threshold: float
-) -> tuple[dict[tuple[int, int], int], dict[int, int]]:
+#: Strong pairs per two sources, and per source its most strong pairs with any one other source.
+Links = tuple[dict[tuple[int, int], int], dict[int, int]]
+
+
+def _links(features: Sequence[_Features], scores: Mapping[tuple[int, int], float], threshold: float) -> Links:
     """Strong pairs (at the threshold) per two sources, and per source its most with any one other."""
     links: dict[tuple[int, int], int] = defaultdict(int)
     for (i, j), value in scores.items():
@@ -661,7 +664,7 @@ def _links(
     return links, closest
 
 
-def _events(features: Sequence[_Features], scores: Mapping[tuple[int, int], float], threshold: float) -> list[int]:
+def _events(features: Sequence[_Features], links_closest: Links) -> list[int]:
     """Which articles report one event: an event number per source.
 
     Two articles are linked when they share at least AFFINITY as many strong pairs (at the threshold)
@@ -669,7 +672,7 @@ def _events(features: Sequence[_Features], scores: Mapping[tuple[int, int], floa
     of linked articles. Articles about one event share many statements, though not every two of them
     (an opinion piece and a wire report may share none while both share some with a third).
     """
-    links, closest = _links(features, scores, threshold)
+    links, closest = links_closest
     sources = max((feature.source for feature in features), default=-1) + 1
     parent = list(range(sources))
 
@@ -685,7 +688,9 @@ def _events(features: Sequence[_Features], scores: Mapping[tuple[int, int], floa
     return [find(n) for n in range(sources)]
 
 
-def _discount_strangers(features: Sequence[_Features], scores: dict[tuple[int, int], float], threshold: float) -> None:
+def _discount_strangers(
+    features: Sequence[_Features], scores: dict[tuple[int, int], float], links_closest: Links
+) -> None:
     """Lower the pairs between two articles that share almost nothing else.
 
     Given articles about several events at once, two articles about different events still have the
@@ -694,7 +699,7 @@ def _discount_strangers(features: Sequence[_Features], scores: dict[tuple[int, i
     many strong pairs as each article shares with its closest other article. (Stricter than `_events`:
     two articles of one event that share little also share few doubtful pairs worth a row.)
     """
-    links, closest = _links(features, scores, threshold)
+    links, closest = links_closest
     for (i, j), value in scores.items():
         a, b = features[i].source, features[j].source
         if a != b:
