@@ -108,6 +108,19 @@ class Annotation:
             sha256=self.sha256,
         )
 
+    def on_selector(self, selector: Selector) -> Annotation:
+        """This annotation made on `selector`'s quote, context, offsets, sentence and body digest."""
+        return replace(
+            self,
+            quote=selector.exact,
+            prefix=selector.prefix,
+            suffix=selector.suffix,
+            start=selector.start,
+            end=selector.end,
+            annotated_sentence=selector.sentence,
+            sha256=selector.sha256 or "",
+        )
+
 
 # ── schema ─────────────────────────────────────────────────────────────────────────────────────────
 
@@ -373,20 +386,14 @@ class AnnotationStore:
             sentence=sentence.index,
             label=normalize_label(label),
             note=normalize_note(note),
-            quote=selector.exact,
+            quote="",
             status="anchored",
             created=now,
             updated=now,
-            prefix=selector.prefix,
-            suffix=selector.suffix,
-            start=selector.start,
-            end=selector.end,
-            annotated_sentence=sentence.index,
-            sha256=article.sha256,
             url=normalize_url(article.url),
             path=article_path(article),
             title=article.title,
-        )
+        ).on_selector(selector)
         annotation = self._insert(annotation)
         with self._lock:
             self._placed[annotation.id] = (article.id, sentence.index, "anchored")

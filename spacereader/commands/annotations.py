@@ -206,17 +206,7 @@ def rebase(annotation: Annotation, comparison: Comparison) -> Annotation | None:
     inside = [s for s in sentences if s.start <= found and end <= s.end]
     if not inside:
         return rebased
-    selector = selector_for(article.body, inside[0], article.sha256)
-    return dataclasses.replace(
-        rebased,
-        quote=selector.exact,
-        prefix=selector.prefix,
-        suffix=selector.suffix,
-        start=selector.start,
-        end=selector.end,
-        annotated_sentence=selector.sentence,
-        sha256=article.sha256,
-    )
+    return rebased.on_selector(selector_for(article.body, inside[0], article.sha256))
 
 
 def _import(args: argparse.Namespace) -> int:
