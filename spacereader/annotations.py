@@ -45,9 +45,9 @@ from typing import Any, Literal
 from urllib.parse import urlsplit, urlunsplit
 
 from spacereader.anchor import Selector, Status, locate, selector_for
+from spacereader.engine.segment import segment
 from spacereader.load import clean_text
 from spacereader.model import Article, Comparison, Sentence
-from spacereader.segment import segment
 
 #: The default labels, in the order the reader offers them.
 LABELS: tuple[str, ...] = ("verified", "disputed", "needs source", "important", "note")

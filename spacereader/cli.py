@@ -116,7 +116,7 @@ def load_articles(args: argparse.Namespace) -> tuple[tuple, tuple]:
 
 
 def load_comparison(args: argparse.Namespace):  # -> Comparison
-    from spacereader.comparison import build_comparison
+    from spacereader.engine.comparison import build_comparison
 
     articles, errors = load_articles(args)
     pivot = getattr(args, "pivot", None)

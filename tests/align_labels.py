@@ -1,7 +1,7 @@
 """Hand labels for alignment on real-looking coverage: which sentences of different sources belong in one row.
 
 Each corpus lists groups of sentences ("000:19" is sentence 19 of the source whose id starts with
-"000"; indices are `spacereader.segment.segment`'s on the article body):
+"000"; indices are `spacereader.engine.segment.segment`'s on the article body):
 
 - `true`: every cross-source pair inside a group reports the same statement (a reader comparing the
   coverage wants them side by side, conflicting figures included);

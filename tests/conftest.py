@@ -30,6 +30,6 @@ def seed_articles():
 
 @pytest.fixture(scope="session")
 def seed_comparison(seed_articles):
-    from spacereader.comparison import build_comparison
+    from spacereader.engine.comparison import build_comparison
 
     return build_comparison(seed_articles)

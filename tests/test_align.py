@@ -10,10 +10,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from spacereader.align import align
+from spacereader.engine.align import align
+from spacereader.engine.segment import segment
+from spacereader.engine.wordiff import row_differences, tokens
 from spacereader.model import DiffSpan, Fact, Sentence
-from spacereader.segment import segment
-from spacereader.wordiff import row_differences, tokens
 
 
 def sources(**texts: str) -> dict[str, tuple[Sentence, ...]]:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from spacereader import align as align_module
-from spacereader.align import align
+from spacereader.engine import align as align_module
+from spacereader.engine.align import align
 from tests.align_labels import HOLDOUT, LABELS, TUNE, labelled_pairs, row_pairs, score
 from tests.bench.bench_align_real import baseline
 
@@ -36,8 +36,8 @@ def _pooled(corpora, names):
 
 
 def test_labels_are_consistent() -> None:
+    from spacereader.engine.segment import segment
     from spacereader.load import load_paths, seeds_dir
-    from spacereader.segment import segment
 
     for corpus in LABELS.values():
         articles, errors = load_paths([corpus.path or str(seeds_dir())])
@@ -93,7 +93,7 @@ def test_pinned_pairs(corpora, name, a, b) -> None:
 
 
 def test_synonyms_bring_paraphrases_together() -> None:
-    from spacereader.segment import segment
+    from spacereader.engine.segment import segment
 
     sentences = {
         "a": segment("Troops were sent to Orlo after the quake. The museum reopened on Friday.", "a"),

@@ -18,8 +18,8 @@ from spacereader.anchor import (
     shares_words,
     words,
 )
+from spacereader.engine.segment import segment
 from spacereader.model import Article
-from spacereader.segment import segment
 
 
 def article_with(body: str, base: Article | None = None) -> Article:

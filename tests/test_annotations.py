@@ -23,9 +23,9 @@ from spacereader.annotations import (
     normalize_url,
     schema_version,
 )
+from spacereader.engine.segment import segment
 from spacereader.load import load_paths
 from spacereader.model import Comparison
-from spacereader.segment import segment
 
 BODY = (
     "The Marrow Creek bridge collapsed on Tuesday evening. Four cars fell into the river below. "
@@ -233,7 +233,7 @@ SAVE_THEN_HANG = textwrap.dedent(
     import sys, time
     from spacereader.annotations import AnnotationStore
     from spacereader.load import load_paths
-    from spacereader.segment import segment
+    from spacereader.engine.segment import segment
     (article,), _ = load_paths([sys.argv[2]])
     store = AnnotationStore.open(sys.argv[1])
     sentences = segment(article.body, article.id)
@@ -290,7 +290,7 @@ ADD_MANY = textwrap.dedent(
     import sys
     from spacereader.annotations import AnnotationStore
     from spacereader.load import load_paths
-    from spacereader.segment import segment
+    from spacereader.engine.segment import segment
     (article,), _ = load_paths([sys.argv[2]])
     sentences = segment(article.body, article.id)
     with AnnotationStore.open(sys.argv[1]) as store:

@@ -10,9 +10,9 @@ import json
 import pytest
 
 from spacereader.cli import main
-from spacereader.conflicts import compare_facts
+from spacereader.engine.conflicts import compare_facts
+from spacereader.engine.segment import segment
 from spacereader.model import Article, Conflict
-from spacereader.segment import segment
 
 
 def conflicts_of(*bodies: str | tuple[str, dt.date | None]) -> tuple[Conflict, ...]:
@@ -73,7 +73,7 @@ def test_seed_conflicts_only_figures_the_articles_really_disagree_on(seed_compar
 
 
 def test_conflict_ids_are_stable(seed_articles) -> None:
-    from spacereader.comparison import build_comparison
+    from spacereader.engine.comparison import build_comparison
 
     first = [c.id for c in build_comparison(seed_articles).conflicts]
     again = [c.id for c in build_comparison(seed_articles).conflicts]
@@ -240,7 +240,7 @@ def test_look_alikes_are_not_conflicts(a: str, b: str) -> None:
 def test_cli_json(capsys) -> None:
     assert main(["conflicts", "--format", "json"]) == 0
     document = json.loads(capsys.readouterr().out)
-    assert document["schema"] == "spacereader.conflicts/1" and document["sources"]
+    assert document["schema"] == "spacereader.engine.conflicts/1" and document["sources"]
     ages = [c for c in document["conflicts"] if c["attribute"] == "age"]
     assert {c["entity"] for c in ages} == {"Yulia Peresild", "Klim Shipenko"}
     value = ages[0]["values"][0]
@@ -293,7 +293,7 @@ def test_table_uses_colour_only_when_asked(seed_comparison) -> None:
 
 
 def test_conflict_ids_do_not_depend_on_the_order_of_the_sources(seed_articles) -> None:
-    from spacereader.comparison import build_comparison
+    from spacereader.engine.comparison import build_comparison
 
     forward = {c.id for c in build_comparison(seed_articles).conflicts}
     backward = {c.id for c in build_comparison(tuple(reversed(seed_articles))).conflicts}

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from spacereader.annotations import Annotation
+from spacereader.engine.segment import segment
 from spacereader.export import DESCRIPTIONS, FORMATS, SUFFIXES, render
 from spacereader.export.common import one_line, pieces, rows_of
 from spacereader.export.csv_conflicts import HEADER
@@ -26,7 +27,6 @@ from spacereader.export.markdown_report import escape_line as md_escape_line
 from spacereader.export.w3c import parse as parse_w3c
 from spacereader.load import clean_text
 from spacereader.model import Article, Comparison, Conflict, ConflictValue, DiffSpan, Fact, Row
-from spacereader.segment import segment
 
 HOSTILE = (
     "Officials said <script>alert('x')</script> nothing at all. "
@@ -463,7 +463,7 @@ BRIDGE = Path(__file__).parent / "articles" / "bridge"
 
 @pytest.fixture(scope="module")
 def bridge() -> Comparison:
-    from spacereader.comparison import build_comparison
+    from spacereader.engine.comparison import build_comparison
     from spacereader.load import load_paths
 
     articles, errors = load_paths([str(BRIDGE)])

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from spacereader.facts import extract_facts
+from spacereader.engine.facts import extract_facts
+from spacereader.engine.segment import segment
 from spacereader.model import Article, Fact
-from spacereader.segment import segment
 from tests.corpus_facts import CASES, Case
 
 
@@ -423,7 +423,7 @@ def test_any_text_gives_facts_whose_spans_slice_the_body(text: str, published) -
 def test_relative_dates_off_the_calendar_keep_their_words_and_no_value() -> None:
     import datetime as dt
 
-    from spacereader.dates import find_dates
+    from spacereader.engine.dates import find_dates
 
     for text, published in (
         ("It happened 1000000 days ago.", dt.date(2021, 10, 5)),
@@ -447,9 +447,9 @@ def test_relative_dates_off_the_calendar_keep_their_words_and_no_value() -> None
     ],
 )
 def test_worded_amounts_without_digits(text: str, attribute: str, normalized: object) -> None:
-    from spacereader.facts import extract_facts
+    from spacereader.engine.facts import extract_facts
+    from spacereader.engine.segment import segment
     from spacereader.model import Article
-    from spacereader.segment import segment
 
     article = Article(id="a", path="a.txt", body=text, sha256="0")
     facts = [(f.attribute, f.normalized) for f in extract_facts(article, segment(text, "a"))]

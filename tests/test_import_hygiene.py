@@ -21,7 +21,7 @@ def engine_modules() -> list[str]:
 
 def test_engine_modules_import_neither_textual_nor_rich() -> None:
     modules = engine_modules()
-    assert {"spacereader.model", "spacereader.load", "spacereader.segment", "spacereader.comparison"} <= set(modules)
+    assert {"spacereader.model", "spacereader.load", "spacereader.engine.segment", "spacereader.engine.comparison"} <= set(modules)
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"
@@ -37,7 +37,7 @@ def test_building_a_comparison_stays_free_of_the_view() -> None:
     code = (
         "import sys\n"
         "from spacereader.load import load_paths, seeds_dir\n"
-        "from spacereader.comparison import build_comparison\n"
+        "from spacereader.engine.comparison import build_comparison\n"
         "articles, _ = load_paths([str(seeds_dir())])\n"
         "build_comparison(articles)\n"
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))))\n"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from spacereader.engine.names import find_entities, name_after, name_before, same_name
+from spacereader.engine.segment import segment
 from spacereader.model import Article
-from spacereader.names import find_entities, name_after, name_before, same_name
-from spacereader.segment import segment
 
 
 def entities_of(*bodies: str):
@@ -103,7 +103,7 @@ def test_mention_spans_slice_the_body() -> None:
 
 
 def test_a_single_word_name_is_one_entity_however_often_it_is_named() -> None:
-    from spacereader.comparison import build_comparison
+    from spacereader.engine.comparison import build_comparison
     from spacereader.model import Article
 
     bodies = ("Roscosmos said the launch went well. Later Roscosmos confirmed it.", "Roscosmos declined to comment.")

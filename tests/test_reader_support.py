@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
+from spacereader.engine.segment import segment
 from spacereader.model import (
     Article,
     Comparison,
@@ -21,7 +22,6 @@ from spacereader.model import (
     Mention,
     Row,
 )
-from spacereader.segment import segment
 
 BODIES = {
     "planet": (

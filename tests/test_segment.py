@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from spacereader.segment import segment, sentence_spans
+from spacereader.engine.segment import segment, sentence_spans
 from tests.segmentation_cases import CASES
 
 

@@ -24,8 +24,8 @@ from spacereader.annotations import (
 )
 from spacereader.cli import PROG, UsageError, emit, format_table, load_articles, truncate, warn
 from spacereader.config import load_config
+from spacereader.engine.segment import segment
 from spacereader.model import Article, Comparison
-from spacereader.segment import segment
 from spacereader.serialize import dumps, sources_json
 
 SCHEMA = "spacereader.annotations/1"

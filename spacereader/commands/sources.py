@@ -7,8 +7,8 @@ import re
 from collections.abc import Sequence
 
 from spacereader.cli import emit, format_table, load_articles
+from spacereader.engine.segment import sentence_spans
 from spacereader.model import Article
-from spacereader.segment import sentence_spans
 from spacereader.serialize import dumps, sources_json
 
 _WORD = re.compile(r"\w+(?:[’'.-]\w+)*")

@@ -119,7 +119,7 @@ def analyse(
     paths: Sequence[str], *, encoding: str | None, pivot: str | None, threshold: float | None, progress: Callable | None
 ) -> tuple[str, Any, Any, Any] | tuple[str, str]:
     """Load and build the comparison (in whichever process calls it)."""
-    from spacereader.comparison import build_comparison
+    from spacereader.engine.comparison import build_comparison
     from spacereader.load import default_paths, load_paths
 
     articles, errors = load_paths(default_paths(paths), encoding=encoding)
@@ -245,7 +245,7 @@ def start(
                 send(b"P", marshal.dumps((step, done, total)))
 
         try:
-            import spacereader.comparison  # noqa: F401  (with the collector off, if the parent turned it off)
+            import spacereader.engine.comparison  # noqa: F401  (with the collector off, if the parent turned it off)
 
             gc.enable()  # the analysis itself runs as it would anywhere else
             result = analyse(paths, encoding=encoding, pivot=pivot, threshold=threshold, progress=progress)

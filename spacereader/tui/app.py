@@ -269,7 +269,7 @@ class ReaderApp(App[int]):
             if self._build is not None:
                 build_comparison = self._build
             else:
-                from spacereader.comparison import build_comparison
+                from spacereader.engine.comparison import build_comparison
             comparison = build_comparison(
                 self._articles, self._errors, pivot=pivot, threshold=self.threshold, progress=progress
             )

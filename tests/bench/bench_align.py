@@ -64,7 +64,7 @@ def greedy_rows(
 
 
 def _ours(sentences: Mapping[str, Sequence[Sentence]], threshold: float | None) -> list[set[tuple[str, int]]]:
-    from spacereader.align import align
+    from spacereader.engine.align import align
 
     rows = align(sentences, threshold=threshold)
     return [{(source, i) for source, indices in row.cells.items() for i in indices} for row in rows]

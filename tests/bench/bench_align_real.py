@@ -25,9 +25,9 @@ BASELINE_THRESHOLDS = (40, 50, 55, 60, 65, 70, 75, 80, 90)
 
 
 def load(name: str):
-    from spacereader.conflicts import compare_facts
+    from spacereader.engine.conflicts import compare_facts
+    from spacereader.engine.segment import segment
     from spacereader.load import load_paths, seeds_dir
-    from spacereader.segment import segment
 
     corpus = LABELS[name]
     articles, _errors = load_paths([corpus.path or str(seeds_dir())])
@@ -38,7 +38,7 @@ def load(name: str):
 
 
 def ours(sentences, facts, mentions, threshold: float | None = None) -> set[Pair]:
-    from spacereader.align import align
+    from spacereader.engine.align import align
 
     rows = align(sentences, facts=facts, mentions=mentions, threshold=threshold)
     return row_pairs([row.cells for row in rows])

@@ -12,10 +12,10 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from spacereader.facts import extract_facts
+from spacereader.engine.facts import extract_facts
+from spacereader.engine.segment import segment
 from spacereader.load import load_paths, seeds_dir
 from spacereader.model import Article
-from spacereader.segment import segment
 from tests.corpus_facts import CASES
 
 MB = 1_000_000
@@ -63,8 +63,8 @@ def throughput() -> None:
     seconds = _timed(extract_facts, article, sentences)
     baseline = _timed(segment, body)
     count = len(extract_facts(article, sentences))
-    from spacereader.conflicts import compare_facts
-    from spacereader.names import find_entities
+    from spacereader.engine.conflicts import compare_facts
+    from spacereader.engine.names import find_entities
 
     names = _timed(find_entities, [article], {article.id: sentences})
     whole = _timed(compare_facts, [article], {article.id: sentences})

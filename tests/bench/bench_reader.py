@@ -97,7 +97,7 @@ def _bytecode_envs(env: dict[str, str], scratch: Path) -> tuple[dict[str, str], 
     compiled = scratch / "pyc"
     installed = {**env, "PYTHONPYCACHEPREFIX": str(compiled)}
     installed.pop("PYTHONDONTWRITEBYTECODE", None)
-    prime = "import spacereader.cli, spacereader.commands.read, spacereader.tui.app, spacereader.comparison, spacereader.annotations, textual.app, textual.widgets"
+    prime = "import spacereader.cli, spacereader.commands.read, spacereader.tui.app, spacereader.engine.comparison, spacereader.annotations, textual.app, textual.widgets"
     subprocess.run([sys.executable, "-c", prime], env=installed, check=True, cwd=ROOT)
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "spacereader")], env=installed, check=True)
     from_source = {
@@ -156,8 +156,8 @@ def bench_startup(runs: int) -> dict[str, float]:
 
 def big_comparison(sources: int = 200, sentences: int = 40):
     """`sources` articles of `sentences` sentences, aligned row by row, with an age conflict in row 3."""
+    from spacereader.engine.segment import segment
     from spacereader.model import Article, Comparison, Conflict, ConflictValue, Fact, Row
-    from spacereader.segment import segment
 
     articles = []
     for s in range(sources):

@@ -9,8 +9,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from spacereader.engine.segment import segment
 from spacereader.load import load_paths, seeds_dir
-from spacereader.segment import segment
 from tests.segmentation_cases import CASES
 
 

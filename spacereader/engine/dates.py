@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from spacereader.numbers import NUMBER, ORDINALS, parse_number
+from spacereader.engine.numbers import NUMBER, ORDINALS, parse_number
 
 MONTHS = {
     "january": 1,

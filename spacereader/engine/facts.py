@@ -3,7 +3,7 @@
 `extract_facts(article, sentences)` finds each figure with its span in the article body, its
 normalised value per CONTRACT.md, its precision, whether it is hedged ("about", "more than"), the
 word that says what it measures (born, budget, launch, candidates …) and, for ages, the person it is
-about. Names themselves are found by `spacereader.names`; `link_facts` later replaces the name as
+about. Names themselves are found by `spacereader.engine.names`; `link_facts` later replaces the name as
 written with the entity's display name.
 
 Rules over regular expressions, all of them linear in the input (possessive digit runs, bounded
@@ -17,10 +17,9 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from spacereader import dates
-from spacereader.model import Article, Entity, Fact, Mention, Sentence
-from spacereader.names import PERSON_NOUNS, ROLES, NameSpan, fold, name_after, name_before, name_runs, same_name
-from spacereader.numbers import (
+from spacereader.engine import dates
+from spacereader.engine.names import PERSON_NOUNS, ROLES, NameSpan, fold, name_after, name_before, name_runs, same_name
+from spacereader.engine.numbers import (
     DIGITS,
     HEDGE,
     NUMBER,
@@ -32,6 +31,7 @@ from spacereader.numbers import (
     scale_of,
     tidy,
 )
+from spacereader.model import Article, Entity, Fact, Mention, Sentence
 
 # ── vocabularies ───────────────────────────────────────────────────────────────────────────────────
 

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from spacereader.align import align
-from spacereader.conflicts import compare_facts
+from spacereader.engine.align import align
+from spacereader.engine.conflicts import compare_facts
+from spacereader.engine.segment import segment
 from spacereader.model import Article, Comparison, LoadError
-from spacereader.segment import segment
 
 #: Called with (step name, done, total) as slow steps advance.
 Progress = Callable[[str, int, int], None]

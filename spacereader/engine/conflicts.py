@@ -27,10 +27,10 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
-from spacereader.dates import date_bounds, month_day
+from spacereader.engine.dates import date_bounds, month_day
+from spacereader.engine.names import OPENERS, ROLES, fold
+from spacereader.engine.numbers import significant_digits
 from spacereader.model import Article, Conflict, ConflictValue, Entity, Fact, Mention, Sentence
-from spacereader.names import OPENERS, ROLES, fold
-from spacereader.numbers import significant_digits
 
 _DAYS_PER_UNIT = {
     "second": 1 / 86400,
@@ -680,8 +680,8 @@ def compare_facts(
     articles: Sequence[Article], sentences: Mapping[str, Sequence[Sentence]]
 ) -> tuple[tuple[Fact, ...], tuple[Mention, ...], tuple[Entity, ...], tuple[Conflict, ...]]:
     """The whole fact step of the pipeline: extract, find names, link, compare."""
-    from spacereader.facts import extract_facts, link_facts
-    from spacereader.names import find_entities
+    from spacereader.engine.facts import extract_facts, link_facts
+    from spacereader.engine.names import find_entities
 
     raw = [fact for article in articles for fact in extract_facts(article, sentences.get(article.id, ()))]
     mentions, entities = find_entities(articles, sentences)

@@ -23,7 +23,7 @@ diff nor a monotone (Gale–Church) aligner. The steps:
    A second pass lets a sentence left alone join a row that two or more other sources already agree
    on, when it matches the whole row fairly well and better than anything else.
 5. Order: rows follow the pivot's reading order; the others go where the median relative position of
-   their sentences puts them. Word differences are computed per row by `spacereader.wordiff`.
+   their sentences puts them. Word differences are computed per row by `spacereader.engine.wordiff`.
 """
 
 from __future__ import annotations
@@ -39,9 +39,9 @@ from statistics import median
 
 from rapidfuzz import fuzz
 
+from spacereader.engine.numbers import NUMBER_WORDS
+from spacereader.engine.wordiff import row_differences
 from spacereader.model import Fact, Mention, Row, Sentence
-from spacereader.numbers import NUMBER_WORDS
-from spacereader.wordiff import row_differences
 
 Progress = Callable[[str, int, int], None]
 
