@@ -69,7 +69,7 @@ def _fact_json(fact: Any) -> dict[str, Any]:
 
 
 def conflicts_json(comparison: Comparison) -> dict[str, Any]:
-    """The `conflicts` and `facts` parts of schema `spacereader.engine.conflicts/1`."""
+    """The `conflicts` and `facts` parts of schema `spacereader.conflicts/1`."""
     return {
         "conflicts": [
             {
