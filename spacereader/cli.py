@@ -17,7 +17,7 @@ from pathlib import Path
 from spacereader import __version__
 
 PROG = "spacereader"
-COMMANDS = ("read", "sources", "align", "conflicts", "export", "annotations")
+COMMANDS = ("read", "sources", "align", "events", "conflicts", "export", "annotations")
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
@@ -115,10 +115,14 @@ def load_articles(args: argparse.Namespace) -> tuple[tuple, tuple]:
     return articles, errors
 
 
-def load_comparison(args: argparse.Namespace):  # -> Comparison
+def load_comparison(args: argparse.Namespace, loaded: tuple[tuple, tuple] | None = None):  # -> Comparison
+    """The comparison of the PATHs (of the one event `--event` names); `loaded`: the articles and
+    errors `load_articles` returned already."""
     from spacereader.engine.comparison import build_comparison
 
-    articles, errors = load_articles(args)
+    articles, errors = loaded or load_articles(args)
+    if getattr(args, "event", None) is not None:
+        articles = event_articles(args, articles)
     pivot = getattr(args, "pivot", None)
     if pivot is not None and pivot not in {a.id for a in articles}:
         ids = ", ".join(a.id for a in articles)
@@ -126,6 +130,20 @@ def load_comparison(args: argparse.Namespace):  # -> Comparison
     return build_comparison(
         articles, errors, pivot=pivot, threshold=getattr(args, "threshold", None), progress=progress_callback()
     )
+
+
+def event_articles(args: argparse.Namespace, articles: Sequence) -> tuple:
+    """The articles of the event `--event` names (an id or a unique prefix of one)."""
+    from spacereader.pile import choose_event
+
+    try:
+        _event, chosen = choose_event(articles, args.event, workers=getattr(args, "workers", None) or 1)
+    except LookupError:
+        paths = " ".join(getattr(args, "paths", None) or []) or "PATH ..."
+        raise UsageError(f"--event {args.event}: no such event (list them with: {PROG} events {paths})") from None
+    except ValueError as error:
+        raise UsageError(f"--event {args.event}: {error}") from None
+    return chosen
 
 
 def progress_callback():
@@ -175,6 +193,16 @@ def _threshold(text: str) -> float:
     return value
 
 
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: at least 1")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
@@ -182,6 +210,12 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--encoding", metavar="NAME", help="decode articles with this encoding instead of UTF-8")
     paths = argparse.ArgumentParser(add_help=False)
     paths.add_argument("paths", nargs="*", metavar="PATH", help="article files or directories; - for stdin")
+    event = argparse.ArgumentParser(add_help=False)
+    event.add_argument("--event", metavar="ID", help="only this event of the pile (an id of `events`, or a unique prefix)")
+    workers = argparse.ArgumentParser(add_help=False)
+    workers.add_argument(
+        "--workers", type=_count, metavar="N", help="processes comparing events in parallel (default: the cores)"
+    )
 
     parser = argparse.ArgumentParser(
         prog=PROG,
@@ -191,7 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    read = sub.add_parser("read", parents=[common, paths], help="open the reader (the default)")
+    read = sub.add_parser("read", parents=[common, paths, event, workers], help="open the reader (the default)")
     read.add_argument("--pivot", metavar="SOURCE_ID", help="source whose reading order the rows follow")
     read.add_argument("--threshold", type=_threshold, metavar="N", help="alignment score threshold (0-100)")
     read.add_argument("--screenshot", metavar="FILE.svg", help="render the reader headless, write an SVG, exit")
@@ -201,15 +235,21 @@ def build_parser() -> argparse.ArgumentParser:
     sources = sub.add_parser("sources", parents=[common, paths], help="list the articles")
     sources.add_argument("--format", choices=("table", "json"), default="table")
 
-    align = sub.add_parser("align", parents=[common, paths], help="show the aligned rows")
+    align = sub.add_parser("align", parents=[common, paths, event], help="show the aligned rows")
     align.add_argument("--format", choices=("table", "json"), default="table")
     align.add_argument("--threshold", type=_threshold, metavar="N", help="alignment score threshold (0-100)")
     align.add_argument("--pivot", metavar="SOURCE_ID", help="source whose reading order the rows follow")
 
-    conflicts = sub.add_parser("conflicts", parents=[common, paths], help="list where the sources disagree")
+    events = sub.add_parser("events", parents=[common, paths, workers], help="the events a pile of articles covers")
+    events.add_argument("--format", choices=("table", "json"), default="table")
+    events.add_argument("--min-sources", type=_count, default=1, metavar="N", help="list only events with N or more sources")
+
+    conflicts = sub.add_parser("conflicts", parents=[common, paths, event], help="list where the sources disagree")
     conflicts.add_argument("--format", choices=("table", "json", "csv"), default="table")
 
-    export = sub.add_parser("export", parents=[common, paths], help="export the annotated comparison")
+    export = sub.add_parser(
+        "export", parents=[common, paths, event, workers], help="export the annotated comparison (every event of a pile)"
+    )
     export.add_argument("--format", choices=("md", "html", "json", "csv", "w3c"), required=True)
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     export.add_argument("--force", action="store_true", help="overwrite an existing FILE")

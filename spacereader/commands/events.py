@@ -1,0 +1,70 @@
+"""`spacereader events`: the events a pile of articles covers, most covered first (`spacereader.events/1`)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from spacereader.cli import PROG, emit, format_table, load_articles, progress_callback
+from spacereader.engine.events import Event
+from spacereader.pile import Pile, build_pile, default_workers
+from spacereader.serialize import dumps, sources_json
+
+SCHEMA = "spacereader.events/1"
+
+
+def event_json(event: Event, pile: Pile) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "title": event.title,
+        "sources": list(event.sources),
+        "first": event.first.isoformat() if event.first else None,
+        "last": event.last.isoformat() if event.last else None,
+        "conflicts": pile.conflicts(event),
+    }
+
+
+def outlets(event: Event, pile: Pile) -> str:
+    """The event's outlets (else titles, else ids), each once."""
+    labels = {article.id: article.outlet or article.id for article in pile.articles}
+    return ", ".join(dict.fromkeys(labels[source] for source in event.sources))
+
+
+def events_table(events: tuple[Event, ...], pile: Pile) -> str:
+    rows = [
+        (
+            event.id,
+            str(len(event.sources)),
+            event.first.isoformat() if event.first else "—",
+            event.last.isoformat() if event.last else "—",
+            str(pile.conflicts(event)),
+            event.title,
+            outlets(event, pile),
+        )
+        for event in events
+    ]
+    return format_table(
+        ("ID", "SOURCES", "FIRST", "LAST", "CONFLICTS", "TITLE", "OUTLETS"), rows, (14, 7, 10, 10, 9, 64, 60)
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    articles, errors = load_articles(args)
+    pile = build_pile(articles, errors, workers=args.workers or default_workers(), progress=progress_callback())
+    shown = tuple(event for event in pile.events if len(event.sources) >= args.min_sources)
+    if args.format == "json":
+        emit(
+            dumps(
+                {"schema": SCHEMA, "sources": sources_json(pile.articles), "events": [event_json(e, pile) for e in shown]}
+            )
+        )
+        return 0
+    if not shown:
+        print(f"{PROG}: no event has {args.min_sources} or more sources ({len(pile.events)} events)", file=sys.stderr)
+        return 0
+    emit(events_table(shown, pile))
+    hidden = len(pile.events) - len(shown)
+    if hidden:
+        print(f"{PROG}: {hidden} smaller event(s) not listed (--min-sources {args.min_sources})", file=sys.stderr)
+    return 0
