@@ -134,13 +134,12 @@ def load_comparison(args: argparse.Namespace, loaded: tuple[tuple, tuple] | None
 
 def event_articles(args: argparse.Namespace, articles: Sequence) -> tuple:
     """The articles of the event `--event` names (an id or a unique prefix of one)."""
-    from spacereader.pile import choose_event
+    from spacereader.pile import choose_event, unknown_event
 
     try:
         _event, chosen = choose_event(articles, args.event, workers=getattr(args, "workers", None) or 1)
     except LookupError:
-        paths = " ".join(getattr(args, "paths", None) or []) or "PATH ..."
-        raise UsageError(f"--event {args.event}: no such event (list them with: {PROG} events {paths})") from None
+        raise UsageError(unknown_event(args.event, getattr(args, "paths", None) or [])) from None
     except ValueError as error:
         raise UsageError(f"--event {args.event}: {error}") from None
     return chosen

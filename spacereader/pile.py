@@ -58,6 +58,12 @@ class Pile:
         return tuple(event for event in self.events if len(event.sources) > 1)
 
 
+def outlets(pile: Pile) -> dict[str, str]:
+    """Event id → its outlets (an article without one: its id), each named once, in input order."""
+    labels = {article.id: article.outlet or article.id for article in pile.articles}
+    return {event.id: ", ".join(dict.fromkeys(labels[source] for source in event.sources)) for event in pile.events}
+
+
 def several_events(events: Sequence[Event]) -> bool:
     """Whether a pile holds more than one event covered by two or more sources (else it is one comparison)."""
     return sum(len(event.sources) > 1 for event in events) > 1
@@ -144,6 +150,14 @@ def build_pile(
         events = group(articles, workers=workers, progress=progress)
     comparisons = compare(articles, events, workers=workers, pivot=pivot, threshold=threshold, progress=progress)
     return Pile(tuple(articles), tuple(events), comparisons, tuple(errors))
+
+
+def unknown_event(wanted: str, paths: Sequence[str]) -> str:
+    """The one-line message for an `--event` that names no event, with the command that lists them."""
+    import shlex
+
+    listing = " ".join(shlex.quote(path) for path in paths) if paths else ""
+    return f"--event {wanted}: no such event (list them with: spacereader events {listing})".replace(" )", ")")
 
 
 def choose_event(articles: Sequence[Article], wanted: str, *, workers: int = 1) -> tuple[Event, tuple[Article, ...]]:

@@ -8,7 +8,7 @@ from typing import Any
 
 from spacereader.cli import PROG, emit, format_table, load_articles, progress_callback
 from spacereader.engine.events import Event
-from spacereader.pile import Pile, build_pile, default_workers
+from spacereader.pile import Pile, build_pile, default_workers, outlets
 from spacereader.serialize import dumps, sources_json
 
 SCHEMA = "spacereader.events/1"
@@ -25,13 +25,8 @@ def event_json(event: Event, pile: Pile) -> dict[str, Any]:
     }
 
 
-def outlets(event: Event, pile: Pile) -> str:
-    """The event's outlets (else titles, else ids), each once."""
-    labels = {article.id: article.outlet or article.id for article in pile.articles}
-    return ", ".join(dict.fromkeys(labels[source] for source in event.sources))
-
-
 def events_table(events: tuple[Event, ...], pile: Pile) -> str:
+    named = outlets(pile)
     rows = [
         (
             event.id,
@@ -40,7 +35,7 @@ def events_table(events: tuple[Event, ...], pile: Pile) -> str:
             event.last.isoformat() if event.last else "—",
             str(pile.conflicts(event)),
             event.title,
-            outlets(event, pile),
+            named[event.id],
         )
         for event in events
     ]

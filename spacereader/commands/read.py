@@ -38,13 +38,14 @@ def _run(args: argparse.Namespace) -> int:
         "encoding": getattr(args, "encoding", None),
         "pivot": getattr(args, "pivot", None),
         "threshold": getattr(args, "threshold", None),
+        "event": getattr(args, "event", None),
     }
     preloaded = running = None
     if "-" not in paths:
         key = background.cache_key(paths, **options)
         preloaded = background.load_cached(key)
         if preloaded is None:
-            running = background.start(paths, cache_key=key, **options)
+            running = background.start(paths, cache_key=key, workers=getattr(args, "workers", None), **options)
     try:
         from spacereader.tui.app import run_reader
 

@@ -8,6 +8,7 @@ store, every store write and every export run in thread workers and report back 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
@@ -118,10 +119,14 @@ class ReaderApp(App[int]):
         build: Callable[..., Any] | None = None,
         analysis: Any = None,
         preloaded: Any = None,
+        event: str | None = None,
     ) -> None:
         """`articles` skips loading and `build` replaces the engine's `build_comparison` (tests, benchmarks)."""
         super().__init__()
         self.paths = list(paths)
+        self.event = event
+        #: A pile of several events (`spacereader.pile.Pile`), listed on the events screen; None for one comparison.
+        self.pile: Any = None
         self.requested_pivot = pivot
         self.threshold = threshold
         self.data_dir = data_dir
@@ -149,6 +154,13 @@ class ReaderApp(App[int]):
                 self._wanted_theme = config.theme
             self._labels = config.labels
             self._config_problems = config.problems
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """On the events screen the reader's keys do nothing (they act on a comparison); quitting and
+        Textual's own actions still work."""
+        if action != "quit" and self.screen.id == "events-screen":
+            return action not in {binding.action for binding in Binding.make_bindings(self.BINDINGS)}
+        return True
 
     def notify(
         self,
@@ -214,7 +226,7 @@ class ReaderApp(App[int]):
                 return
             _, self._articles, self._errors, comparison = result
             self._report_errors(self._errors)
-            self._show(_prepare(comparison), None)
+            self._present(comparison)
             return
         self._analyse(self.requested_pivot)
         # The animated indicator only when loading takes a while: no flash (and no animation
@@ -257,8 +269,15 @@ class ReaderApp(App[int]):
             _, self._articles, self._errors, comparison = result
             self.call_later(self._report_errors, self._errors)
         elif not self._articles:
+            # In a thread of this process: one worker (forking a process that runs threads is unsafe).
             result = analyse(
-                self.paths, encoding=self.encoding, pivot=pivot, threshold=self.threshold, progress=progress
+                self.paths,
+                encoding=self.encoding,
+                pivot=pivot,
+                threshold=self.threshold,
+                progress=progress,
+                event=self.event,
+                workers=1,
             )
             if result[0] == "error":
                 self.call_from_thread(self._fail, result[1])
@@ -273,6 +292,9 @@ class ReaderApp(App[int]):
             comparison = build_comparison(
                 self._articles, self._errors, pivot=pivot, threshold=self.threshold, progress=progress
             )
+        if _is_pile(comparison):
+            self.call_from_thread(self._present, comparison)
+            return
         # Off the UI thread, so the first frame is quick.
         self.call_from_thread(self._show, _prepare(comparison), keep)
 
@@ -289,8 +311,47 @@ class ReaderApp(App[int]):
         self.failure = message
         self.exit(2, message=None)
 
-    def _show(self, model: ReaderModel, keep: tuple[str, int] | None) -> None:
-        first = self.model is None
+    def _present(self, result: Any) -> None:
+        """Show an analysis result: the events screen for a pile, else the comparison."""
+        if _is_pile(result):
+            self._show_events(result)
+        else:
+            self._show(_prepare(result), None)
+
+    def _show_events(self, pile: Any) -> None:
+        """A pile of several events: list them; enter opens one's comparison (`on_events_screen_chosen`)."""
+        from spacereader.tui.components.events import EventsScreen, event_lines
+
+        self.pile = pile
+        loading = self.query_one("#loading")
+        loading.display = False
+        loading.query("LoadingIndicator").remove()
+        compared = len(pile.compared)
+        summary = f"{len(pile.events)} events in {len(pile.articles)} articles · {compared} covered by two or more sources"
+        self.install_screen(EventsScreen(event_lines(pile), summary), name="events")
+        self.push_screen("events")
+        self.call_after_refresh(self._open_store)
+        import gc
+
+        gc.freeze()
+        gc.enable()  # as in `_show`
+        self.ready = True
+
+    def on_events_screen_chosen(self, message: Any) -> None:
+        from spacereader.pile import articles_of
+
+        event = next(event for event in self.pile.events if event.id == message.event_id)
+        # A new pivot rebuilds this event's comparison, from its own articles.
+        self._articles = articles_of(event, self.pile.articles)
+        self.get_screen("events").can_go_back = True  # type: ignore[attr-defined]
+        self.pop_screen()
+        if self.search_query:
+            self.search_query = ""
+        self._show(_prepare(self.pile.comparison(event)), None, opened=True)
+
+    def _show(self, model: ReaderModel, keep: tuple[str, int] | None, *, opened: bool = False) -> None:
+        """Show a comparison; `opened`: another event's, chosen on the events screen."""
+        first = self.model is None or opened
         self.model = model
         loading = self.query_one("#loading")
         loading.display = False
@@ -302,14 +363,15 @@ class ReaderApp(App[int]):
             cast("ConflictsPanel", panel).show(model)
         if first:
             view.focus()
-            # After the comparison is painted: the store's thread (imports, SQLite, re-anchoring)
-            # would otherwise take turns on the GIL with the first frame.
-            self.call_after_refresh(self._open_store)
+            if self.pile is None:
+                # After the comparison is painted: the store's thread (imports, SQLite, re-anchoring)
+                # would otherwise take turns on the GIL with the first frame.
+                self.call_after_refresh(self._open_store)
             # Open on the first disagreement, so it is on screen without scrolling.
             hard = [n for n, row in enumerate(view.rows) if row.severity == "conflict"]
             if hard and keep is None:
                 self._focus_conflict_row(hard[0])
-        else:
+        if not first or opened:
             self._refresh_annotations()
         if self.search_query:
             self._run_search(self.search_query, notify=False)
@@ -367,6 +429,8 @@ class ReaderApp(App[int]):
         layout = view.layout_info
         if layout.hidden_left or layout.hidden_right:
             parts.append(("  h/l: more sources", "dim"))
+        if self.pile is not None:
+            parts.append(("  escape: all events", "dim"))
         status.update(Content.assemble(*parts))
 
     def _update_conflict_bar(self) -> None:
@@ -605,6 +669,8 @@ class ReaderApp(App[int]):
             self.search_query = ""
             self.view.set_matches([], None)
             self._update_status()
+        elif self.pile is not None:
+            self.push_screen("events")
 
     # ── panels and screens ─────────────────────────────────────────────────────────────────────
 
@@ -1019,6 +1085,13 @@ def _prepare(comparison: Any) -> ReaderModel:
     return model
 
 
+def _is_pile(result: Any) -> bool:
+    """Whether an analysis result is a pile of events. Only a pile imports its module (one comparison
+    never does: the reader starts without the engine)."""
+    module = sys.modules.get("spacereader.pile")
+    return module is not None and isinstance(result, module.Pile)
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
@@ -1033,6 +1106,7 @@ def run_reader(args: argparse.Namespace, analysis: Any = None, preloaded: Any = 
         encoding=getattr(args, "encoding", None),
         analysis=analysis,
         preloaded=preloaded,
+        event=getattr(args, "event", None),
     )
     if getattr(args, "screenshot", None):
         from spacereader.tui.screenshots import take_screenshot

@@ -23,6 +23,8 @@ class ReaderCommands(Provider):
 
     def _commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
         app: ReaderApp = self.app  # type: ignore[assignment]
+        if app.screen.id == "events-screen":  # nothing to act on until an event is open
+            return
         seen: set[str] = set()
         for binding in Binding.make_bindings([*app.BINDINGS, *app.view_bindings()]):
             if not binding.description or binding.action in seen or binding.action == "command_palette":
