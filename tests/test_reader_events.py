@@ -141,3 +141,58 @@ async def test_small_terminals(size):
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.id == "events-screen"
+
+
+async def _until(pilot, predicate, tries: int = 150) -> None:
+    for _ in range(tries):
+        if predicate():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError("condition not reached")
+
+
+async def test_pivot_and_annotations_stay_within_the_event(private_data_dir):
+    app = pile_app(data_dir=str(private_data_dir))
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        await _until(pilot, lambda: app.store is not None)
+        await pilot.press("enter")
+        await pilot.pause()
+        event = app.pile.events[0]
+        await pilot.press("p")
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await _until(pilot, lambda: app.model.pivot == event.sources[1])
+        # the new pivot's comparison is this event's articles, none of the pile's others
+        assert [a.id for a in app.model.comparison.articles] == list(event.sources)
+        await pilot.press("a")
+        await pilot.pause()
+        await pilot.press(*"checked", "enter")
+        await _until(pilot, lambda: len(app.annotations) == 1)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("down", "enter")  # another event: none of its sentences is annotated
+        await _until(pilot, lambda: not app.annotations)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("up", "enter")
+        await _until(pilot, lambda: len(app.annotations) == 1)
+
+
+def test_forked_analysis_of_a_pile(tmp_path, monkeypatch):
+    from spacereader.tui import analysis
+
+    monkeypatch.setenv("SPACEREADER_CACHE_DIR", str(tmp_path / "cache"))
+    options = {"encoding": None, "pivot": None, "threshold": None, "event": None}
+    paths = [str(p) for p in PILE]
+    key = analysis.cache_key(paths, **options)
+    running = analysis.start(paths, cache_key=key, workers=2, **options)
+    assert running is not None
+    kind, result = list(running.frames())[-1]
+    running.close()
+    assert kind == "R" and result[0] == "ok"
+    pile = result[3]
+    assert len(pile.events) == 4 and set(pile.comparisons) == {e.id for e in pile.events}
+    assert analysis.load_cached(key)[3] == pile
+    # another event id is another cache entry
+    assert analysis.cache_key(paths, **{**options, "event": pile.events[0].id}) != key
