@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacereader.engine.comparison import build_comparison
 from spacereader.engine.events import Event, Reading, find_event, group_events, read_article, read_pile
 from spacereader.model import Article, Comparison, LoadError
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
 
 Progress = Callable[[str, int, int], None]
 
@@ -76,6 +79,9 @@ def articles_of(event: Event, articles: Iterable[Article]) -> tuple[Article, ...
 
 
 def _pool(workers: int) -> Executor:
+    # Imported here: the reader's analysis of a few articles never starts a pool and should not pay for it.
+    from concurrent.futures import ProcessPoolExecutor
+
     return ProcessPoolExecutor(max_workers=workers)
 
 
@@ -128,6 +134,8 @@ def compare(
         # The biggest events first: a long one started last would keep the other workers idle.
         order = sorted(work, key=lambda event_id: -sum(len(a.body) for a in work[event_id]))
         futures = {pool.submit(_compare, work[event_id], pivot, threshold): event_id for event_id in order}
+        from concurrent.futures import as_completed
+
         for future in as_completed(futures):
             done[futures[future]] = future.result()
             if progress:

@@ -5,19 +5,22 @@ the same people and places and give the same figures (or conflicting ones about 
 articles that only share a topic ("earthquake", "transfer", "sentenced") use the same common words but
 name other people, places and sums. So an article is described by what is specific to its story:
 
-1. Evidence per article: the names it uses (runs of capitalised words from `names.name_runs`, roles
-   and sentence openers stripped, folded so that Yulia and Yuliya meet), its figures (the alignment's
-   number tokens: a value with its kind, "#money:615000000", and a kind next to a name,
-   "#age@peresild"), and its content words (the alignment's stems). Each token is weighted by its
-   rarity in the pile (IDF, smoothed by a prior so that a pile of two is not all common words) times
-   the weight of its class: names and figures count for much more than words.
-2. Candidates: the alignment's rare-word index (`align._candidates`) proposes, for each article, the
+1. Evidence per article (`read_article`, independent of every other article): the names it uses
+   (runs of capitalised words from `names.name_runs`, roles and sentence openers stripped, folded so
+   that Yulia and Yuliya meet), its figures (the alignment's number tokens: a value with its kind,
+   "#money:615000000", and a kind next to a name, "#age@peresild") and its content words (the
+   alignment's stems), each with how often the article uses it, the headline and first sentence counting
+   double.
+2. Weights: rarity in the pile (IDF, smoothed by a prior so that a pile of two is not all common words)
+   times the token's class: names and figures count for much more than words, except a name the pile
+   also writes as a common word ("Coast Guard" and "the coast"), which names something many stories share.
+3. Candidates: the alignment's rare-word index (`align._candidates`) proposes, for each article, the
    few others with the most weighted overlap: no N×N comparison.
-3. Similarity: the cosine of two articles' weighted token sets, lowered when they were published far
-   apart (follow-ups weeks later still join when they share enough).
-4. Events: agglomerative grouping, strongest pairs first; two groups merge only when their articles
-   are similar on average (cohesion), so one article that mentions another story does not chain two
-   events together. Every article ends in exactly one event; one about nothing else is an event alone.
+4. Similarity: the cosine of two articles' weighted tokens, lowered when they were published weeks
+   apart (a follow-up still joins when it shares enough).
+5. Events: strongest pairs first, two groups merge only when the median similarity of their articles
+   across is high enough, so one article that recalls another story does not chain two events together.
+   Every article ends in exactly one event; one about nothing else is an event alone.
 
 The thresholds are measured on written piles (tests/articles) and the tuning part of the real coverage
 (tests/real), apart from its held-out part: `python -m tests.bench.bench_events`.
@@ -87,6 +90,7 @@ _NOT_A_NAME = frozenset(
     STOPWORDS | OPENERS | ROLES | _MONTHS | _WEEKDAYS | _MONEY_WORDS | _NOT_NAMES | _CONNECTORS | {"adm", "rear"}
 )
 _HYPHEN = re.compile(r"[-‐‑]")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,7 +211,7 @@ class Reading:
 
 def read_article(article: Article) -> Reading:
     """What is specific to an article's story, with how often it says it: names (`n:`), figures (`#`)
-    and words (`w:`). What the headline and the first sentence say counts LEAD times more."""
+    and words (`w:`). What the headline and the first sentence say counts LEAD more uses."""
     text = f"{article.title}\n\n{article.body}" if article.title else article.body
     spans = sentence_spans(text)
     starts = [start for start, _end, _paragraph in spans]
@@ -368,8 +372,9 @@ def _title(members: Sequence[int], articles: Sequence[Article], groups: _Groups,
     others = [groups.profiles[m].weights for m in members if m != ranked[0]]
 
     def shared(span: tuple[int, int, int]) -> float:
+        # Its words and capitalised words as tokens (a sentence needs no fuller reading to be ranked).
         text = lead.body[span[0] : span[1]]
-        tokens = {*_name_tokens(text, [0], {})[0], *_word_tokens(text)[0], *_figure_tokens(text)}
+        tokens = _word_tokens(text)[0].keys() | {"n:" + translit(w) for w in _LETTERS.findall(text) if w[0].isupper()}
         numbers = {vocabulary[token] for token in tokens if token in vocabulary}
         return sum(own.get(n, 0.0) for n in numbers if any(n in weights for weights in others))
 

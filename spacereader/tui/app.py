@@ -158,7 +158,7 @@ class ReaderApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """On the events screen the reader's keys do nothing (they act on a comparison); quitting and
         Textual's own actions still work."""
-        if action != "quit" and self.screen.id == "events-screen":
+        if action != "quit" and self.screen_stack and self.screen_stack[-1].id == "events-screen":
             return action not in {binding.action for binding in Binding.make_bindings(self.BINDINGS)}
         return True
 
