@@ -210,7 +210,9 @@ def build_parser() -> argparse.ArgumentParser:
     paths = argparse.ArgumentParser(add_help=False)
     paths.add_argument("paths", nargs="*", metavar="PATH", help="article files or directories; - for stdin")
     event = argparse.ArgumentParser(add_help=False)
-    event.add_argument("--event", metavar="ID", help="only this event of the pile (an id of `events`, or a unique prefix)")
+    event.add_argument(
+        "--event", metavar="ID", help="only this event of the pile (an id of `events`, or a unique prefix)"
+    )
     workers = argparse.ArgumentParser(add_help=False)
     workers.add_argument(
         "--workers", type=_count, metavar="N", help="processes comparing events in parallel (default: the cores)"
@@ -241,13 +243,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     events = sub.add_parser("events", parents=[common, paths, workers], help="the events a pile of articles covers")
     events.add_argument("--format", choices=("table", "json"), default="table")
-    events.add_argument("--min-sources", type=_count, default=1, metavar="N", help="list only events with N or more sources")
+    events.add_argument(
+        "--min-sources", type=_count, default=1, metavar="N", help="list only events with N or more sources"
+    )
 
     conflicts = sub.add_parser("conflicts", parents=[common, paths, event], help="list where the sources disagree")
     conflicts.add_argument("--format", choices=("table", "json", "csv"), default="table")
 
     export = sub.add_parser(
-        "export", parents=[common, paths, event, workers], help="export the annotated comparison (every event of a pile)"
+        "export",
+        parents=[common, paths, event, workers],
+        help="export the annotated comparison (every event of a pile)",
     )
     export.add_argument("--format", choices=("md", "html", "json", "csv", "w3c"), required=True)
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")

@@ -29,7 +29,9 @@ PILE = [WRITTEN / "quake", WRITTEN / "quake-kestria", WRITTEN / "transfer", WRIT
 
 
 def article(body: str, source: str = "a", title: str | None = None, published: dt.date | None = None) -> Article:
-    return Article(source, f"{source}.txt", body, hashlib.sha256(body.encode()).hexdigest(), title, None, None, published)
+    return Article(
+        source, f"{source}.txt", body, hashlib.sha256(body.encode()).hexdigest(), title, None, None, published
+    )
 
 
 def written_pile() -> tuple[list[Article], dict[str, str]]:
@@ -69,7 +71,13 @@ def test_the_written_pile_is_grouped_as_written() -> None:
     assert partition(events) == {frozenset(sources) for sources in expected.values()}
     # Two earthquakes a month apart and a tremor, two transfers a week apart, two strikes in one
     # country: every one its own event.
-    assert {truth[event.sources[0]] for event in events} >= {"quake", "quake-kestria", "tremor", "transfer", "transfer-sandal"}
+    assert {truth[event.sources[0]] for event in events} >= {
+        "quake",
+        "quake-kestria",
+        "tremor",
+        "transfer",
+        "transfer-sandal",
+    }
 
 
 def test_every_article_is_in_exactly_one_event_most_covered_first() -> None:
@@ -305,7 +313,7 @@ def test_batch_csv_and_html(capsys) -> None:
     for event_id_, event in events.items():
         assert len({row[1] for row in rows[1:] if row[0] == event_id_}) == event["conflicts"]
     _, page, _ = run(capsys, "export", *map(str, PILE), "--format", "html")
-    assert page.startswith("<!doctype html>") and page.count("<h2 id=\"e-") == 3
+    assert page.startswith("<!doctype html>") and page.count('<h2 id="e-') == 3
     ids = re.findall(r' id="([^"]+)"', page)
     assert len(ids) == len(set(ids))  # every anchor unique across sections
     assert all(f'href="#{event}"' in page for event in events)
@@ -317,5 +325,7 @@ def test_one_event_exports_exactly_as_before(capsys) -> None:
 
     articles, _ = load_paths([str(WRITTEN / "bridge"), str(WRITTEN / "singles" / "museum.txt")])
     for fmt in ("md", "json", "csv", "html"):
-        _, out, _ = run(capsys, "export", str(WRITTEN / "bridge"), str(WRITTEN / "singles" / "museum.txt"), "--format", fmt)
+        _, out, _ = run(
+            capsys, "export", str(WRITTEN / "bridge"), str(WRITTEN / "singles" / "museum.txt"), "--format", fmt
+        )
         assert out == render(build_comparison(articles), (), fmt)

@@ -120,7 +120,9 @@ async def test_headlines_are_text_not_markup(tmp_path: Path):
         shutil.copytree(ARTICLES / folder, tmp_path / folder)
     for path in (tmp_path / "quake").iterdir():  # every headline of the event is markup
         lines = path.read_text().split("\n")
-        path.write_text("\n".join("title: [bold red]Quake[/] [/] kills 23" if line.startswith("title:") else line for line in lines))
+        path.write_text(
+            "\n".join("title: [bold red]Quake[/] [/] kills 23" if line.startswith("title:") else line for line in lines)
+        )
     app = pile_app([tmp_path / "quake", tmp_path / "transfer"])
     async with app.run_test(size=SIZE) as pilot:
         await wait_ready(app, pilot)

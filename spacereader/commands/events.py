@@ -51,7 +51,11 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         emit(
             dumps(
-                {"schema": SCHEMA, "sources": sources_json(pile.articles), "events": [event_json(e, pile) for e in shown]}
+                {
+                    "schema": SCHEMA,
+                    "sources": sources_json(pile.articles),
+                    "events": [event_json(e, pile) for e in shown],
+                }
             )
         )
         return 0

@@ -304,7 +304,9 @@ def _candidate_pairs(profiles: Sequence[_Profile], progress: Progress | None) ->
         strongest = heapq.nlargest(INDEXED, profile.weights.items(), key=lambda item: item[1])
         weights = {str(token): weight for token, weight in strongest}
         features.append(
-            _Features(source=number, index=0, text="", weights=weights, mass=sum(weights.values()) or 1.0, words=0, unit=1.0)
+            _Features(
+                source=number, index=0, text="", weights=weights, mass=sum(weights.values()) or 1.0, words=0, unit=1.0
+            )
         )
     return _candidates(features, CANDIDATES, progress)
 

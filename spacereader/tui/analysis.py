@@ -191,7 +191,15 @@ def cache_key(
         inputs = [Path(p) for p in paths]
     else:  # the seeds, found as `spacereader.load.seeds_dir` does, without importing the engine
         inputs = [package / "seeds" if (package / "seeds").is_dir() else package.parent / "seeds"]
-    material: list[Any] = [sys.version_info[:2], spacereader.__version__, os.getcwd(), encoding, pivot, threshold, event]
+    material: list[Any] = [
+        sys.version_info[:2],
+        spacereader.__version__,
+        os.getcwd(),
+        encoding,
+        pivot,
+        threshold,
+        event,
+    ]
     for path in inputs:
         material.append(_stat(path))
         if path.is_dir():

@@ -327,7 +327,9 @@ class ReaderApp(App[int]):
         loading.display = False
         loading.query("LoadingIndicator").remove()
         compared = len(pile.compared)
-        summary = f"{len(pile.events)} events in {len(pile.articles)} articles · {compared} covered by two or more sources"
+        summary = (
+            f"{len(pile.events)} events in {len(pile.articles)} articles · {compared} covered by two or more sources"
+        )
         self.install_screen(EventsScreen(event_lines(pile), summary), name="events")
         self.push_screen("events")
         self.call_after_refresh(self._open_store)

@@ -38,7 +38,6 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from spacereader.engine.align import STOPWORDS, _candidates, _Features  # noqa: E402
-from spacereader.engine.events import group_events  # noqa: E402
 from spacereader.load import load_paths  # noqa: E402
 from spacereader.model import Article  # noqa: E402
 from spacereader.pile import group  # noqa: E402
@@ -190,7 +189,9 @@ def accuracy(split: str, baseline_threshold: float) -> float | None:
         print(f"real {split}: texts missing (python -m tests.real.corpus missing); nothing measured")
         return None
     articles, truth, topics = pile
-    print(f"real coverage, {split}: {len(articles)} articles, {len(set(truth))} events ({sum(truth.count(t) == 1 for t in set(truth))} single)")
+    print(
+        f"real coverage, {split}: {len(articles)} articles, {len(set(truth))} events ({sum(truth.count(t) == 1 for t in set(truth))} single)"
+    )
     predicted = ours(articles)
     report("spacereader", predicted, truth)
     merges = merged_topics(predicted, truth, topics)
@@ -216,8 +217,10 @@ def scale(count: int, baseline_threshold: float) -> None:
     from tests.bench.piles import generate
 
     pile = generate(count, seed=12)
-    print(f"synthetic: {count} articles, {len(set(pile.truth))} events of {len(set(pile.topics))} topics "
-          f"({sum(pile.truth.count(t) == 1 for t in set(pile.truth))} single)")
+    print(
+        f"synthetic: {count} articles, {len(set(pile.truth))} events of {len(set(pile.topics))} topics "
+        f"({sum(pile.truth.count(t) == 1 for t in set(pile.truth))} single)"
+    )
     topics = {str(n): topic for n, topic in enumerate(pile.topics)}
     truth = [str(t) for t in pile.truth]
     runs = {}
@@ -229,11 +232,18 @@ def scale(count: int, baseline_threshold: float) -> None:
         predicted, wall, cpu, peak = measured(grouper, pile.articles)
         runs[name] = (wall, peak)
         merges = len(merged_topics(predicted, truth, topics))
-        report(name, predicted, truth, f"· {wall:5.1f} s ({cpu:5.1f} s CPU) · peak {peak:6.0f} MB · {merges} same-topic merges")
+        report(
+            name,
+            predicted,
+            truth,
+            f"· {wall:5.1f} s ({cpu:5.1f} s CPU) · peak {peak:6.0f} MB · {merges} same-topic merges",
+        )
     ours_wall, ours_peak = runs["spacereader, 2 workers"]
     base_wall, base_peak = runs[f"baseline TF-IDF single link ({baseline_threshold:.2f})"]
-    print(f"  time ×{ours_wall / base_wall:.2f} of the baseline's, memory ×{ours_peak / base_peak:.2f}; "
-          f"target ≤ 60 s and ≤ 2048 MB: {'met' if ours_wall <= 60 and ours_peak <= 2048 else 'NOT met'}")
+    print(
+        f"  time ×{ours_wall / base_wall:.2f} of the baseline's, memory ×{ours_peak / base_peak:.2f}; "
+        f"target ≤ 60 s and ≤ 2048 MB: {'met' if ours_wall <= 60 and ours_peak <= 2048 else 'NOT met'}"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -253,12 +263,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         print()
         articles, truth = written_pile()
         print(f"written: {len(articles)} articles, {len(set(truth))} events")
-        report("spacereader", [e for e in ours(articles)], truth)
+        report("spacereader", ours(articles), truth)
         report(f"baseline TF-IDF single link ({threshold:.2f})", tfidf_single_link(threshold)(articles), truth)
         print()
     if not args.skip_scale:
         scale(args.articles, threshold)
-    _ = group_events  # the engine entry point the pile's `group` calls
     return 0
 
 

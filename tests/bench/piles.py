@@ -19,7 +19,7 @@ import random
 from dataclasses import dataclass
 
 from spacereader.model import Article
-from tests.bench.clusters import FIRST, LAST, SYLLABLES, _name, _perturb, _place, _statements, _unrelated
+from tests.bench.clusters import LAST, SYLLABLES, _name, _perturb, _place, _statements, _unrelated
 
 # Each topic: headlines, leads, statements (each a few surface variants), and the institutions every
 # event of the topic may name. Slots: {place} {region} {country} {person} {person2} {org} {n} {m}
@@ -34,26 +34,51 @@ TOPICS: dict[str, dict[str, list]] = {
         ],
         "facts": [
             ["More than {m} people were injured, the {org} said.", "The {org} said {m} people had been hurt."],
-            ["The epicentre was about {day} km from {place}, at a shallow depth.", "Seismologists located the epicentre near {place}."],
-            ["The Red Cross set up tents for families whose homes collapsed.", "Tents were put up by the Red Cross for the homeless."],
-            ["Aftershocks rattled the region through the night.", "Several aftershocks followed, frightening residents."],
-            ["{person} said soldiers had been sent to help dig through the rubble.", "Troops were deployed to the area, {person} said."],
-            ["It was the strongest quake in {region} since {year}.", "The region last suffered a major earthquake in {year}."],
+            [
+                "The epicentre was about {day} km from {place}, at a shallow depth.",
+                "Seismologists located the epicentre near {place}.",
+            ],
+            [
+                "The Red Cross set up tents for families whose homes collapsed.",
+                "Tents were put up by the Red Cross for the homeless.",
+            ],
+            [
+                "Aftershocks rattled the region through the night.",
+                "Several aftershocks followed, frightening residents.",
+            ],
+            [
+                "{person} said soldiers had been sent to help dig through the rubble.",
+                "Troops were deployed to the area, {person} said.",
+            ],
+            [
+                "It was the strongest quake in {region} since {year}.",
+                "The region last suffered a major earthquake in {year}.",
+            ],
         ],
         "recall": ["It is the second deadly quake in {country} this year, after the one near {other}."],
         "shared": ["Red Cross", "Geological Survey"],
     },
     "collapse": {
-        "title": ["Bridge collapse in {place} kills {n}", "{place} bridge falls into river", "Inquiry ordered after {place} collapse"],
+        "title": [
+            "Bridge collapse in {place} kills {n}",
+            "{place} bridge falls into river",
+            "Inquiry ordered after {place} collapse",
+        ],
         "lead": [
             "A road bridge in {place} collapsed on {weekday}, killing {n} people and injuring {m}.",
             "{n} people died when the bridge over the river at {place} gave way during the evening rush.",
             "The collapse of a bridge in {place}, {country}, has left {n} dead, officials said.",
         ],
         "facts": [
-            ["Inspectors had rated the bridge structurally deficient in {year}.", "The crossing was flagged as deficient in {year}."],
+            [
+                "Inspectors had rated the bridge structurally deficient in {year}.",
+                "The crossing was flagged as deficient in {year}.",
+            ],
             ["Repairs worth {money} had been postponed twice.", "A {money} repair plan was delayed for lack of funds."],
-            ["{person}, the transport minister, ordered checks on every similar bridge.", "Every similar bridge will be inspected, {person} said."],
+            [
+                "{person}, the transport minister, ordered checks on every similar bridge.",
+                "Every similar bridge will be inspected, {person} said.",
+            ],
             ["Divers searched the river until dawn.", "Divers resumed the search at first light."],
             ["The bridge carried about {m} vehicles a day.", "Some {m} vehicles crossed it every day."],
         ],
@@ -70,8 +95,14 @@ TOPICS: dict[str, dict[str, list]] = {
         "facts": [
             ["He signed a contract until {year}.", "His deal runs to {year}."],
             ["{person} scored {n} goals last season.", "Last season he scored {n} times."],
-            ["Manager {person2} called him the player the club needed.", "{person2}, the manager, praised the signing."],
-            ["The fee could rise with add-ons linked to the Champions League.", "Add-ons tied to Champions League success could raise the fee."],
+            [
+                "Manager {person2} called him the player the club needed.",
+                "{person2}, the manager, praised the signing.",
+            ],
+            [
+                "The fee could rise with add-ons linked to the Champions League.",
+                "Add-ons tied to Champions League success could raise the fee.",
+            ],
             ["He passed a medical on {weekday}.", "A medical was completed on {weekday}."],
         ],
         "recall": ["The deal follows the signing of {other} by a rival last week."],
@@ -85,9 +116,15 @@ TOPICS: dict[str, dict[str, list]] = {
             "Members of the union walked out at {org} on {weekday}, demanding a {day}% pay rise.",
         ],
         "facts": [
-            ["Union leader {person} said members had lost out to inflation.", "{person}, who leads the union, blamed rising prices."],
+            [
+                "Union leader {person} said members had lost out to inflation.",
+                "{person}, who leads the union, blamed rising prices.",
+            ],
             ["The employer has offered a smaller rise.", "Management's offer falls well short of the demand."],
-            ["Minister {person2} urged both sides to return to talks.", "{person2} called on the two sides to resume talks."],
+            [
+                "Minister {person2} urged both sides to return to talks.",
+                "{person2} called on the two sides to resume talks.",
+            ],
             ["Further stoppages are planned for {month}.", "The union threatened more strikes in {month}."],
         ],
         "recall": ["It follows a strike at {other} last month."],
@@ -103,7 +140,10 @@ TOPICS: dict[str, dict[str, list]] = {
         "facts": [
             ["Inflation stood at {day}% in {month}.", "Annual inflation was {day}% in {month}."],
             ["{n} of the committee's members backed the decision.", "The vote was {n} in favour."],
-            ["Economists polled by the Financial Wire had expected the move.", "The decision was in line with the Financial Wire poll."],
+            [
+                "Economists polled by the Financial Wire had expected the move.",
+                "The decision was in line with the Financial Wire poll.",
+            ],
             ["The next meeting is on {month} {day}.", "Policymakers meet again on {month} {day}."],
         ],
         "recall": [],
@@ -116,7 +156,10 @@ TOPICS: dict[str, dict[str, list]] = {
             "Firefighters battled a blaze that has burned {n} hectares in {region}.",
         ],
         "facts": [
-            ["Fire chief {person} said {day} aircraft were fighting the fire.", "{day} water-bombing planes were deployed, {person} said."],
+            [
+                "Fire chief {person} said {day} aircraft were fighting the fire.",
+                "{day} water-bombing planes were deployed, {person} said.",
+            ],
             ["Temperatures have topped 38C for days.", "A heatwave has kept temperatures above 38C."],
             ["Police arrested a man suspected of starting it.", "A suspect has been detained, police said."],
         ],
@@ -124,7 +167,11 @@ TOPICS: dict[str, dict[str, list]] = {
         "shared": ["Civil Protection"],
     },
     "sentencing": {
-        "title": ["{person} jailed for {day} years over fraud", "Former {org} chief sentenced", "{person} sentenced in {org} fraud case"],
+        "title": [
+            "{person} jailed for {day} years over fraud",
+            "Former {org} chief sentenced",
+            "{person} sentenced in {org} fraud case",
+        ],
         "lead": [
             "{person}, the founder of {org}, was sentenced to {day} years in prison on {weekday} for fraud.",
             "A court in {place} jailed {person} for {day} years for defrauding investors of {money}.",
@@ -146,7 +193,10 @@ TOPICS: dict[str, dict[str, list]] = {
             "The {org} {place} goes on sale in {month} for {money}, the company said.",
         ],
         "facts": [
-            ["Chief executive {person} said the company expects to sell {m} units.", "{person} forecast sales of {m} units."],
+            [
+                "Chief executive {person} said the company expects to sell {m} units.",
+                "{person} forecast sales of {m} units.",
+            ],
             ["The battery lasts {day} hours, the company says.", "{org} claims {day} hours of battery life."],
             ["It will be made at a factory in {region}.", "Production will take place in {region}."],
         ],
@@ -160,9 +210,15 @@ TOPICS: dict[str, dict[str, list]] = {
             "The coast guard rescued dozens after a boat capsized near {place}, {country}.",
         ],
         "facts": [
-            ["The Coast Guard said {day} ships joined the search.", "{day} vessels took part in the search, the Coast Guard said."],
+            [
+                "The Coast Guard said {day} ships joined the search.",
+                "{day} vessels took part in the search, the Coast Guard said.",
+            ],
             ["Survivors were taken to a hospital in {place}.", "The rescued were treated in {place}."],
-            ["{person}, the ferry's owner, said the vessel was inspected in {year}.", "The boat passed its last inspection in {year}, {person} said."],
+            [
+                "{person}, the ferry's owner, said the vessel was inspected in {year}.",
+                "The boat passed its last inspection in {year}, {person} said.",
+            ],
         ],
         "recall": ["It is the worst accident at sea since the sinking off {other}."],
         "shared": ["Coast Guard", "Maritime Authority"],
@@ -212,7 +268,9 @@ def _slots(rng: random.Random, countries: list[str], day: dt.date, topic: str) -
         else f"Bank of {_place(rng)}",
         "n": str(rng.randint(3, 400)),
         "m": f"{rng.randint(2, 90) * 100:,}",
-        "money": rng.choice([f"${rng.randint(2, 900)} million", f"€{rng.randint(2, 90)} million", f"£{rng.randint(5, 99)}m"]),
+        "money": rng.choice(
+            [f"${rng.randint(2, 900)} million", f"€{rng.randint(2, 90)} million", f"£{rng.randint(5, 99)}m"]
+        ),
         "mag": rng.choice(MAGNITUDES),
         "weekday": WEEKDAYS[day.weekday()],
         "month": rng.choice(MONTHS),
@@ -250,7 +308,9 @@ def generate(articles: int, seed: int = 0, singles: float = 0.35, start: dt.date
             title = _fill(rng.choice(spec["title"]), slots) if rng.random() < 0.8 else None
             sentences = [_fill(rng.choice(spec["lead"]), slots)]
             facts = rng.sample(spec["facts"], k=min(len(spec["facts"]), rng.randint(2, len(spec["facts"]))))
-            sentences += [_perturb(rng, _fill(rng.choice(variants), slots), [slots["n"], slots["m"]]) for variants in facts]
+            sentences += [
+                _perturb(rng, _fill(rng.choice(variants), slots), [slots["n"], slots["m"]]) for variants in facts
+            ]
             picked = rng.sample(story.statements, k=rng.randint(4, 7))
             sentences += [" ".join(rng.choice(variants)) for variants in picked]
             if spec["recall"] and rng.random() < 0.3:
@@ -282,4 +342,3 @@ if __name__ == "__main__":
     for article, event in zip(pile.articles, pile.truth, strict=True):
         print(f"── {article.id} event {event} ({pile.topics[event]}) {article.published} {article.title}")
         print(article.body[:600], "\n")
-    _ = FIRST  # the name lists come with `_name`
