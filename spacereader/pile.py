@@ -122,7 +122,8 @@ def compare(
 
     `pivot`, a source id, is the pivot of the event it belongs to.
     """
-    work = {event.id: articles_of(event, articles) for event in events}
+    by_id = {article.id: article for article in articles}
+    work = {event.id: tuple(by_id[source] for source in event.sources) for event in events}  # input order
     done: dict[str, Comparison] = {}
     if workers <= 1 or len(work) < 2:
         for event_id, members in work.items():
@@ -130,12 +131,12 @@ def compare(
             if progress:
                 progress("comparing", len(done), len(work))
         return done
+    from concurrent.futures import as_completed
+
     with _pool(workers) as pool:
         # The biggest events first: a long one started last would keep the other workers idle.
         order = sorted(work, key=lambda event_id: -sum(len(a.body) for a in work[event_id]))
         futures = {pool.submit(_compare, work[event_id], pivot, threshold): event_id for event_id in order}
-        from concurrent.futures import as_completed
-
         for future in as_completed(futures):
             done[futures[future]] = future.result()
             if progress:

@@ -312,7 +312,7 @@ def _candidate_pairs(profiles: Sequence[_Profile], progress: Progress | None) ->
 
 
 class _Groups:
-    """Union-find over articles; a merge must hold together on average."""
+    """Union-find over articles; a merge of groups must hold together (median similarity across)."""
 
     def __init__(self, profiles: Sequence[_Profile]):
         self.profiles = profiles
