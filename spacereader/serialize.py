@@ -96,3 +96,15 @@ def conflicts_json(comparison: Comparison) -> dict[str, Any]:
         ],
         "facts": [_fact_json(fact) for fact in comparison.facts],
     }
+
+
+def event_json(event: Any, conflicts: int) -> dict[str, Any]:
+    """One event of schema `spacereader.events/1` (an `engine.events.Event` and its conflicts found)."""
+    return {
+        "id": event.id,
+        "title": event.title,
+        "sources": list(event.sources),
+        "first": event.first.isoformat() if event.first else None,
+        "last": event.last.isoformat() if event.last else None,
+        "conflicts": conflicts,
+    }

@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
 
 from spacereader.cli import PROG, emit, format_table, load_articles, progress_callback
 from spacereader.engine.events import Event
 from spacereader.pile import Pile, build_pile, default_workers, outlets
-from spacereader.serialize import dumps, sources_json
+from spacereader.serialize import dumps, event_json, sources_json
 
 SCHEMA = "spacereader.events/1"
-
-
-def event_json(event: Event, pile: Pile) -> dict[str, Any]:
-    return {
-        "id": event.id,
-        "title": event.title,
-        "sources": list(event.sources),
-        "first": event.first.isoformat() if event.first else None,
-        "last": event.last.isoformat() if event.last else None,
-        "conflicts": pile.conflicts(event),
-    }
 
 
 def events_table(events: tuple[Event, ...], pile: Pile) -> str:
@@ -54,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
                 {
                     "schema": SCHEMA,
                     "sources": sources_json(pile.articles),
-                    "events": [event_json(e, pile) for e in shown],
+                    "events": [event_json(e, pile.conflicts(e)) for e in shown],
                 }
             )
         )

@@ -38,19 +38,6 @@ def _heading(articles: int, sections: Sequence[Section]) -> str:
     return f"{len(sections)} events in {articles} articles"
 
 
-def event_json(event: Event, conflicts: int) -> dict[str, Any]:
-    """An event as `spacereader.events/1` lists it."""
-    first, last = _dates(event)
-    return {
-        "id": event.id,
-        "title": event.title,
-        "sources": list(event.sources),
-        "first": first or None,
-        "last": last or None,
-        "conflicts": conflicts,
-    }
-
-
 def _markdown(sections: Sequence[Section], articles: int) -> str:
     from spacereader.export.markdown_report import escape, escape_heading, report
 
@@ -94,7 +81,7 @@ def _json(sections: Sequence[Section], articles: Sequence[Any]) -> str:
     document = {
         "schema": SCHEMA,
         "sources": serialize.sources_json(articles),
-        "events": [event_json(event, len(comparison.conflicts)) for event, comparison, _ in sections],
+        "events": [serialize.event_json(event, len(comparison.conflicts)) for event, comparison, _ in sections],
         "reports": [{"event": event.id, **report_json(comparison, notes)} for event, comparison, notes in sections],
     }
     return serialize.dumps(document)
