@@ -28,6 +28,7 @@ from spacereader.tui.components.status import ReaderFooter, StatusBar
 from spacereader.tui.viewmodel import FILTER_LABELS, FILTERS, Filter, ReaderModel, value_groups
 
 if TYPE_CHECKING:
+    from spacereader.tui.components.events import EventsScreen
     from spacereader.tui.components.panels import AnnotationsPanel, ConflictsPanel
 
 FILTER_SHORT = {"all": "all rows", "conflicts": "conflicts", "shared": "shared", "unique": "unique"}
@@ -339,7 +340,7 @@ class ReaderApp(App[int]):
         gc.enable()  # as in `_show`
         self.ready = True
 
-    def on_events_screen_chosen(self, message: Any) -> None:
+    def on_events_screen_chosen(self, message: EventsScreen.Chosen) -> None:
         from spacereader.pile import articles_of
 
         event = next(event for event in self.pile.events if event.id == message.event_id)
@@ -347,8 +348,7 @@ class ReaderApp(App[int]):
         self._articles = articles_of(event, self.pile.articles)
         self.get_screen("events").can_go_back = True  # type: ignore[attr-defined]
         self.pop_screen()
-        if self.search_query:
-            self.search_query = ""
+        self.search_query = ""  # a search of another event's words
         self._show(_prepare(self.pile.comparison(event)), None, opened=True)
 
     def _show(self, model: ReaderModel, keep: tuple[str, int] | None, *, opened: bool = False) -> None:
