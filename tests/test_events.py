@@ -34,6 +34,12 @@ def article(body: str, source: str = "a", title: str | None = None, published: d
     )
 
 
+def read_text(text: str, source: str, published: dt.date) -> Article:
+    """An article from the text of a file (a header block, a blank line, the body)."""
+    header, body = text.split("\n\n", 1)
+    return article(body, source, title=header.removeprefix("title: "), published=published)
+
+
 def written_pile() -> tuple[list[Article], dict[str, str]]:
     """Every written article and the seeds, with the event each truly reports (folder; a single alone)."""
     paths, truth = [], []
@@ -131,6 +137,34 @@ def test_titles_dates_and_untitled_events() -> None:
     titled = article("Body text about the theft at the Varga Museum.", "b", title="  Thieves   raid Varga Museum ")
     (event,) = group_events([titled])
     assert event.title == "Thieves raid Varga Museum"
+
+
+def test_an_institution_many_stories_name_does_not_make_one_event() -> None:
+    # Two rescues at sea a week apart, each told as news tells it: the Coast Guard in both (and "the
+    # coast" as a word), their own boats, places, people and figures.
+    trawler = (
+        "title: Search for missing Kelvik trawler resumes\n\n"
+        "The Coast Guard resumed its search on Monday for the Marla Quest, a trawler that went missing off "
+        "Kelvik with six fishermen aboard. Skipper Odd Brennvik, 54, radioed on Saturday evening that the "
+        "boat had lost power in rising seas. A helicopter found an empty life raft 30 miles from the coast "
+        "on Sunday. The Kelvik fishermen's association said the Marla Quest had been refitted in 2019. "
+        "Relatives gathered at the harbour chapel, where the mayor, Inga Sorlie, spoke to the families. "
+        "The search area covers 1,200 square miles, the Coast Guard said."
+    )
+    migrants = (
+        "title: 41 migrants rescued from dinghy near Pelosa\n\n"
+        "The Coast Guard rescued 41 migrants from a drifting dinghy near the island of Pelosa on Sunday. "
+        "The boat had left Tabrun two days earlier, the aid group Sea Haven said, and ran out of fuel. "
+        "Four people, including a child, were treated for hypothermia at the hospital in Varnes. "
+        "Prefect Dario Lenzi said 1,900 people had reached Pelosa by sea since January. "
+        "A Coast Guard patrol boat took the survivors to Varnes, a short way up the coast. "
+        "Sea Haven's ship, the Aurora, is due in Varnes on Tuesday."
+    )
+    pile = [
+        read_text(trawler, "trawler", dt.date(2026, 3, 2)),
+        read_text(migrants, "migrants", dt.date(2026, 3, 9)),
+    ]
+    assert len(group_events(pile)) == 2
 
 
 def test_find_event_takes_an_id_or_a_unique_prefix() -> None:
