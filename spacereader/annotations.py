@@ -46,7 +46,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 from spacereader.anchor import Selector, Status, locate, selector_for
 from spacereader.engine.segment import segment
-from spacereader.load import clean_text
+from spacereader.sources.text import clean_text
 from spacereader.model import Article, Comparison, Sentence
 
 #: The default labels, in the order the reader offers them.

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from spacereader.load import display_path
+from spacereader.sources.files import display_path
 from spacereader.model import Article, Comparison
 
 

@@ -26,7 +26,9 @@ def _run(args: argparse.Namespace) -> int:
     from spacereader.tui import analysis as background
 
     paths = getattr(args, "paths", None) or []
-    missing = [path for path in paths if path != "-" and not os.path.lexists(path)]
+    from spacereader.sources.files import is_url
+
+    missing = [path for path in paths if path != "-" and not is_url(path) and not os.path.lexists(path)]
     if paths and len(missing) == len(paths):
         # Nothing can load: say so as every command does, before the screen switches to the reader.
         if len(missing) == 1:

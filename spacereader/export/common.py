@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from spacereader.annotations import Annotation
-from spacereader.load import clean_text
+from spacereader.sources.text import clean_text
 from spacereader.model import Article, Comparison, Conflict, DiffSpan, Row, Sentence
 
 SHA_PREFIX = 12

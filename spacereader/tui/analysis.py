@@ -120,7 +120,8 @@ def analyse(
 ) -> tuple[str, Any, Any, Any] | tuple[str, str]:
     """Load and build the comparison (in whichever process calls it)."""
     from spacereader.engine.comparison import build_comparison
-    from spacereader.load import default_paths, load_paths
+    from spacereader.sources.files import default_paths
+    from spacereader.sources.load import load_paths
 
     articles, errors = load_paths(default_paths(paths), encoding=encoding)
     if not articles:
@@ -157,7 +158,7 @@ def cache_key(paths: Sequence[str], *, encoding: str | None, pivot: str | None, 
     package = Path(spacereader.__file__).resolve().parent
     if paths:
         inputs = [Path(p) for p in paths]
-    else:  # the seeds, found as `spacereader.load.seeds_dir` does, without importing the engine
+    else:  # the seeds, found as `spacereader.sources.files.seeds_dir` does, without importing the engine
         inputs = [package / "seeds" if (package / "seeds").is_dir() else package.parent / "seeds"]
     material: list[Any] = [sys.version_info[:2], spacereader.__version__, os.getcwd(), encoding, pivot, threshold]
     for path in inputs:
