@@ -223,8 +223,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Compare news coverage of one event side by side and see where the sources disagree.",
-        epilog="With no command, opens the reader. With no PATH, uses the bundled seed articles. "
-        "A PATH may be a web address: spacereader https://example.org/a https://example.net/b",
+        epilog="With no command, opens the reader. With no PATH, uses the bundled seed articles. A PATH may be a "
+        "web address, a saved page (.html) or a feed: spacereader https://example.org/a https://example.net/b. "
+        "Every command takes --timeout S (per fetch, default 20), --offline (only the cache), --cache-dir DIR and "
+        "--feed-limit N (items per feed, default 20); see spacereader read --help.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -289,6 +291,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(_with_default_command(argv))
     if getattr(args, "data_dir", None) is None:
         args.data_dir = os.environ.get("SPACEREADER_DATA_DIR") or None
+    if getattr(args, "cache_dir", None):
+        # Every cache follows (fetched pages, and the reader's analysis cache in its forked child).
+        os.environ["SPACEREADER_CACHE_DIR"] = str(Path(args.cache_dir).expanduser())
     module = importlib.import_module(f"spacereader.commands.{args.command}")
     try:
         return int(module.run(args) or EXIT_OK)

@@ -24,8 +24,8 @@ from spacereader.annotations import (
     schema_version,
 )
 from spacereader.engine.segment import segment
-from spacereader.sources.load import load_paths
 from spacereader.model import Comparison
+from spacereader.sources.load import load_paths
 
 BODY = (
     "The Marrow Creek bridge collapsed on Tuesday evening. Four cars fell into the river below. "

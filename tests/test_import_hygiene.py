@@ -36,7 +36,12 @@ def _imported_after(code: str, roots: tuple[str, ...]) -> str:
 
 def test_engine_modules_import_neither_textual_nor_rich() -> None:
     modules = engine_modules()
-    assert {"spacereader.model", "spacereader.sources.load", "spacereader.engine.segment", "spacereader.engine.comparison"} <= set(modules)
+    assert {
+        "spacereader.model",
+        "spacereader.sources.load",
+        "spacereader.engine.segment",
+        "spacereader.engine.comparison",
+    } <= set(modules)
     code = f"import importlib\nfor name in {modules!r}: importlib.import_module(name)"
     bad = _imported_after(code, ("textual", "rich"))
     assert bad == "", f"engine pulled in {bad}"

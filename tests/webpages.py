@@ -15,8 +15,8 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from email.utils import format_datetime
 from datetime import UTC, datetime
+from email.utils import format_datetime
 
 
 @dataclass(frozen=True)
@@ -187,7 +187,7 @@ _COOKIES = (
 )
 _SHARE = (
     '<div class="share-tools"><a href="#">Share on Facebook</a> <a href="#">Share on X</a> '
-    '<button>Copy link</button></div>'
+    "<button>Copy link</button></div>"
 )
 _PAYWALL = (
     '<aside class="paywall-promo"><h3>Keep reading without limits</h3><p>Subscribe now for unlimited access to '

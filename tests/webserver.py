@@ -150,10 +150,18 @@ def news_site() -> NewsServer:
     ferries = list(STORIES[:3])
     feed_xml = "application/rss+xml; charset=utf-8"
     atom_xml = "application/atom+xml; charset=utf-8"
-    site.routes["/feeds/rss-full.xml"] = Route(rss_feed(ferries, site.base, full_content=True).encode(), headers={"Content-Type": feed_xml})
-    site.routes["/feeds/rss-links.xml"] = Route(rss_feed(ferries, site.base, full_content=False).encode(), headers={"Content-Type": feed_xml})
-    site.routes["/feeds/atom-full.xml"] = Route(atom_feed(ferries, site.base, full_content=True).encode(), headers={"Content-Type": atom_xml})
-    site.routes["/feeds/atom-links.xml"] = Route(atom_feed(list(STORIES), site.base, full_content=False).encode(), headers={"Content-Type": atom_xml})
+    site.routes["/feeds/rss-full.xml"] = Route(
+        rss_feed(ferries, site.base, full_content=True).encode(), headers={"Content-Type": feed_xml}
+    )
+    site.routes["/feeds/rss-links.xml"] = Route(
+        rss_feed(ferries, site.base, full_content=False).encode(), headers={"Content-Type": feed_xml}
+    )
+    site.routes["/feeds/atom-full.xml"] = Route(
+        atom_feed(ferries, site.base, full_content=True).encode(), headers={"Content-Type": atom_xml}
+    )
+    site.routes["/feeds/atom-links.xml"] = Route(
+        atom_feed(list(STORIES), site.base, full_content=False).encode(), headers={"Content-Type": atom_xml}
+    )
     site.routes["/feeds/empty.xml"] = Route(
         b'<?xml version="1.0"?><rss version="2.0"><channel><title>Quiet</title><link>http://x.test/</link>'
         b"<description>Nothing yet</description></channel></rss>",

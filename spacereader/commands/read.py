@@ -6,7 +6,7 @@ import argparse
 import gc
 import os
 
-from spacereader.cli import UsageError, warn
+from spacereader.cli import UsageError, warn, web_options
 
 
 def run(args: argparse.Namespace) -> int:
@@ -23,11 +23,10 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     # Before Textual is imported: take the comparison from the cache, or fork its analysis so the
     # two run side by side (see tui/analysis.py).
+    from spacereader.sources.files import is_url
     from spacereader.tui import analysis as background
 
     paths = getattr(args, "paths", None) or []
-    from spacereader.sources.files import is_url
-
     missing = [path for path in paths if path != "-" and not is_url(path) and not os.path.lexists(path)]
     if paths and len(missing) == len(paths):
         # Nothing can load: say so as every command does, before the screen switches to the reader.
@@ -43,10 +42,11 @@ def _run(args: argparse.Namespace) -> int:
     }
     preloaded = running = None
     if "-" not in paths:
-        key = background.cache_key(paths, **options)
-        preloaded = background.load_cached(key)
+        # Web inputs are fetched (or revalidated) by the child every time; only local ones are cached by name.
+        key = background.cache_key(paths, **options) if background.cacheable(paths) else None
+        preloaded = background.load_cached(key) if key else None
         if preloaded is None:
-            running = background.start(paths, cache_key=key, **options)
+            running = background.start(paths, cache_key=key, web=web_options(args), **options)
     try:
         from spacereader.tui.app import run_reader
 

@@ -53,24 +53,21 @@ def parse_feed(data: bytes, url: str | None, limit: int) -> list[dict[str, Any]]
     if not parsed.entries:
         raise FeedError("the feed has no items")
     feed_title = (parsed.feed.get("title") or "").strip() or None
-    items = []
+    dated: list[tuple[tuple[float, int], dict[str, Any]]] = []
     for position, entry in enumerate(parsed.entries):
         stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        link = _link(entry, url)
-        items.append(
-            {
-                "link": link,
-                "title": (entry.get("title") or "").strip() or None,
-                "published": _iso_date(stamp),
-                "author": (entry.get("author") or "").strip() or None,
-                "feed": feed_title,
-                "content": _full_content(entry),
-                "_sort": (calendar.timegm(stamp) if stamp else float("-inf"), -position),
-            }
-        )
-    items.sort(key=lambda item: item["_sort"], reverse=True)
-    for item in items:
-        del item["_sort"]
+        item = {
+            "link": _link(entry, url),
+            "title": (entry.get("title") or "").strip() or None,
+            "published": _iso_date(stamp),
+            "author": (entry.get("author") or "").strip() or None,
+            "feed": feed_title,
+            "content": _full_content(entry),
+        }
+        # Newest first; undated items after the dated ones, in feed order.
+        dated.append(((calendar.timegm(stamp) if stamp else float("-inf"), -position), item))
+    dated.sort(key=lambda pair: pair[0], reverse=True)
+    items = [item for _key, item in dated]
     return items[: max(0, limit)]
 
 

@@ -105,7 +105,7 @@ def fetch(
                 if scheme not in ALLOWED_SCHEMES:
                     raise FetchError(f"redirected to a {scheme or 'non-web'}: address ({target}), not followed")
                 if target in visited:
-                    raise FetchError(f"redirect loop ({' → '.join([*visited[visited.index(target):], target])})")
+                    raise FetchError(f"redirect loop ({' → '.join([*visited[visited.index(target) :], target])})")
                 if len(visited) > MAX_REDIRECTS:
                     raise FetchError(f"more than {MAX_REDIRECTS} redirects")
                 current = target
@@ -157,7 +157,13 @@ def _kept(headers: httpx.Headers) -> dict[str, str]:
     return {name: headers[name] for name in KEPT_HEADERS if name in headers}
 
 
-_DNS_HINTS = ("name or service not known", "nodename nor servname", "name resolution", "no address associated", "getaddrinfo")
+_DNS_HINTS = (
+    "name or service not known",
+    "nodename nor servname",
+    "name resolution",
+    "no address associated",
+    "getaddrinfo",
+)
 
 
 def _network_error(error: httpx.HTTPError, url: str, timeout: float) -> FetchError:

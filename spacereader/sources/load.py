@@ -20,8 +20,11 @@ from spacereader.sources.files import FEED_SUFFIXES, PAGE_SUFFIXES, Input, expan
 from spacereader.sources.options import WebOptions
 from spacereader.sources.text import MARKDOWN_SUFFIXES, build_article, decode, parse_article
 
-_HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL
+)
 _SLUG = re.compile(r"[^a-z0-9]+")
+_OTHER_SCHEME = re.compile(r"\A[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,10 +64,10 @@ def web_source_id(url: str) -> str:
     except ValueError:
         return "web"
     host = (parts.hostname or "").removeprefix("www.")
-    segments = [s for s in parts.path.split("/") if s]
-    last = Path(segments[-1]).stem if segments else ""
-    if last.lower() in ("index", "default", "article", "story") and len(segments) > 1:
-        last = segments[-2]
+    # The last segment that names something: not "index.html", not a bare number from a dated path.
+    stems = [Path(segment).stem for segment in parts.path.split("/") if segment]
+    named = [stem for stem in stems if stem.lower() not in ("index", "default") and not stem.isdigit()]
+    last = named[-1] if named else (stems[-1] if stems else "")
     slug = _SLUG.sub("-", f"{host} {last}".lower()).strip("-")
     return slug[:80].rstrip("-") or "web"
 
@@ -86,7 +89,14 @@ def load_paths(
     slots: list[Input | LoadError | _Web] = []
     seen: set[str] = set()
     for raw in paths:
-        items: list[Input | LoadError | _Web] = [_Web(raw.strip())] if is_url(raw.strip()) else list(expand(raw, stdin))
+        items: list[Input | LoadError | _Web]
+        if is_url(raw.strip()):
+            items = [_Web(raw.strip())]
+        elif _OTHER_SCHEME.match(raw):
+            scheme = raw.split(":", 1)[0]
+            items = [LoadError(raw, f"only http:// and https:// addresses are read, not {scheme}://")]
+        else:
+            items = list(expand(raw, stdin))
         for item in items:
             if isinstance(item, _Web):
                 identity = str(item.item)

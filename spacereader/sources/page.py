@@ -25,7 +25,9 @@ MIN_WORDS = 30
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
-_LATIN_GUESSES = frozenset({"cp1250", "cp1252", "latin_1", "iso8859_2", "iso8859_15", "mac_roman", "cp850", "mac_latin2"})
+_LATIN_GUESSES = frozenset(
+    {"cp1250", "cp1252", "latin_1", "iso8859_2", "iso8859_15", "mac_roman", "cp850", "mac_latin2"}
+)
 
 
 class PageError(Exception):

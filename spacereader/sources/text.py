@@ -42,7 +42,6 @@ _HEADER_LINE = re.compile(r"\A([A-Za-z]+)\s*:\s*(.*?)\s*\Z")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
 
 
-
 def clean_text(text: str) -> str:
     """Remove terminal escapes and control characters, unify newlines, NFC-normalise."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")

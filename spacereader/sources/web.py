@@ -14,6 +14,7 @@ the extractor made of a cached body is cached too, so a cached page opens withou
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import threading
 import time
@@ -84,7 +85,9 @@ class _Session:
         with ThreadPoolExecutor(max_workers=WORKERS, thread_name_prefix="spacereader-fetch") as pool:
             firsts = list(pool.map(self._read_input, inputs))
             # Second round: the items of feeds that give only their link, fetched like pages.
-            pending = [(number, position, item) for number, (_r, links) in enumerate(firsts) for position, item in links]
+            pending = [
+                (number, position, item) for number, (_r, links) in enumerate(firsts) for position, item in links
+            ]
             self._add_work(len(pending))
             seconds = list(pool.map(lambda job: self._read_item(job[2]), pending))
         placed: list[list[tuple[int, Draft | LoadError]]] = [results for results, _links in firsts]
@@ -124,7 +127,9 @@ class _Session:
             kind = _kind(entry)
             if isinstance(kind, LoadError):
                 return [*notes, (-1, kind)], []
-            results, links = self._read_body(name, entry.body, entry.final_url, entry.headers.get("content-type"), entry)
+            results, links = self._read_body(
+                name, entry.body, entry.final_url, entry.headers.get("content-type"), entry
+            )
             return notes + results, links
         except Exception as error:  # a bug or a library's surprise costs one input, not the whole load
             return [(-1, LoadError(name, f"could not be read ({type(error).__name__}: {error})"))], []
@@ -239,7 +244,9 @@ class _Session:
                 self.cache.remember_extraction(entry, EXTRACTOR_VERSION, found)
         else:
             warning = found.get("warning")
-        meta = {key: found[key] for key in ("title", "outlet", "url", "published", "author", "language") if found.get(key)}
+        meta = {
+            key: found[key] for key in ("title", "outlet", "url", "published", "author", "language") if found.get(key)
+        }
         return Draft(name, found["body"], meta), warning
 
     def _feed(
@@ -302,23 +309,35 @@ class _Session:
         if self._progress is not None:
             with self._lock:
                 done, total = self._done, self._total
-            try:
+            with contextlib.suppress(Exception):  # a progress display must never stop a load
                 self._progress("fetching", done, total)
-            except Exception:  # a progress display must never stop a load
-                pass
 
 
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-_NOT_ARTICLES = ("image/", "audio/", "video/", "font/", "application/pdf", "application/zip", "application/octet-stream")
-_MAGIC = ((b"%PDF-", "a PDF document"), (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"),
-          (b"GIF8", "a GIF image"), (b"PK\x03\x04", "a ZIP archive"), (b"RIFF", "a media file"))
+_NOT_ARTICLES = (
+    "image/",
+    "audio/",
+    "video/",
+    "font/",
+    "application/pdf",
+    "application/zip",
+    "application/octet-stream",
+)
+_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive"),
+    (b"RIFF", "a media file"),
+)
 
 
 def _kind(entry: Entry) -> str | LoadError:
-    """"page" or "feed" for a fetched body, or why it is neither."""
+    """ "page" or "feed" for a fetched body, or why it is neither."""
     from spacereader.sources.feed import looks_like_feed
 
     content_type = entry.headers.get("content-type", "")
