@@ -90,8 +90,12 @@ def test_source_ids_are_host_and_last_segment_and_unique():
 
 
 def test_two_pages_with_the_same_slug_get_distinct_ids(site):
-    first = site.html("/a/same-slug", TEMPLATES["json-ld"](STORIES[3], site.base).replace(STORIES[3].path, "/a/same-slug"))
-    second = site.html("/b/same-slug", TEMPLATES["json-ld"](STORIES[4], site.base).replace(STORIES[4].path, "/b/same-slug"))
+    first = site.html(
+        "/a/same-slug", TEMPLATES["json-ld"](STORIES[3], site.base).replace(STORIES[3].path, "/a/same-slug")
+    )
+    second = site.html(
+        "/b/same-slug", TEMPLATES["json-ld"](STORIES[4], site.base).replace(STORIES[4].path, "/b/same-slug")
+    )
     articles, errors = load(first, second)
     assert errors == ()
     assert [a.id for a in articles] == ["127-0-0-1-same-slug", "127-0-0-1-same-slug-2"]
@@ -139,6 +143,21 @@ def test_local_text_never_imports_the_web_layer(tmp_path):
         f"load_paths([{str(path)!r}])\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in ('httpx', 'trafilatura', 'feedparser', 'lxml')"
         " or m == 'spacereader.sources.web'))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_a_load_served_by_the_cache_imports_neither_httpx_nor_trafilatura(site):
+    import subprocess
+    import sys
+
+    load(story_url(site, 0))
+    code = (
+        "import sys\nfrom spacereader.sources.load import load_paths\nfrom spacereader.sources.options import WebOptions\n"
+        f"articles, errors = load_paths([{story_url(site, 0)!r}], web=WebOptions(offline=True))\n"
+        "assert len(articles) == 1 and not errors, errors\n"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'httpx', 'trafilatura', 'feedparser', 'lxml'}))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "[]", result.stderr
@@ -193,7 +212,10 @@ def test_a_saved_feed_file_reads_offline(site, tmp_path):
     path.write_text(rss_feed(list(STORIES[:2]), "https://coastal-ledger.test", full_content=True), encoding="utf-8")
     articles, errors = load_paths([str(path)], web=WebOptions(offline=True))
     assert errors == ()
-    assert [a.id for a in articles] == ["coastal-ledger-test-ferry-collision-harbour-mouth", "coastal-ledger-test-fog-ferry-crash-port-aldren"]
+    assert [a.id for a in articles] == [
+        "coastal-ledger-test-ferry-collision-harbour-mouth",
+        "coastal-ledger-test-fog-ferry-crash-port-aldren",
+    ]
 
 
 # ── bad input: one line each, the rest still loads ───────────────────────────────────────────────
@@ -302,7 +324,9 @@ def test_several_pages_are_fetched_at_once(site):
 
 def test_progress_is_reported_per_fetch(site):
     seen = []
-    load_paths([story_url(site, 0), site.url("/feeds/rss-links.xml")], web=WebOptions(), progress=lambda *a: seen.append(a))
+    load_paths(
+        [story_url(site, 0), site.url("/feeds/rss-links.xml")], web=WebOptions(), progress=lambda *a: seen.append(a)
+    )
     assert seen[-1][0] == "fetching" and seen[-1][1] == seen[-1][2] == 5  # 2 inputs, then 3 feed items
 
 
@@ -383,7 +407,11 @@ def test_a_changed_page_keeps_its_earlier_text_and_annotations_reanchor(site, pr
         store.add(before, target, "disputed", "other outlets say £1.5 million")
     # The outlet updates the story: a new first paragraph, and a figure corrected.
     page = site.routes[story.path].body.decode()
-    page = page.replace("<p>Two passenger ferries", "<p>Update: one of the injured has died in hospital, the operator said.</p>\n<p>Two passenger ferries", 1)
+    page = page.replace(
+        "<p>Two passenger ferries",
+        "<p>Update: one of the injured has died in hospital, the operator said.</p>\n<p>Two passenger ferries",
+        1,
+    )
     site.routes[story.path].body = page.replace("injuring 14 people", "injuring 15 people").encode()
     (after,), errors = load(url)
     assert errors == () and after.url == before.url and after.id == before.id
@@ -428,7 +456,9 @@ def test_cli_offline_after_online_and_bad_inputs_one_line_each(site, capsys, tmp
     ]
     assert main(["sources", "--timeout", "2", site.url("/bad/404"), "http://news.invalid/x"]) == 2
     lines = capsys.readouterr().err.strip().splitlines()
-    assert len(lines) == 3 and "HTTP 404" in lines[0] and "news.invalid" in lines[1] and "no readable article" in lines[2]
+    assert (
+        len(lines) == 3 and "HTTP 404" in lines[0] and "news.invalid" in lines[1] and "no readable article" in lines[2]
+    )
 
 
 def test_cli_rejects_a_bad_timeout_or_feed_limit(capsys):
@@ -452,4 +482,3 @@ def test_help_lists_the_web_options(capsys):
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "--offline" in capsys.readouterr().out
-

@@ -21,11 +21,11 @@ import httpx
 
 from spacereader import __version__
 from spacereader.sources.files import MAX_BYTES
+from spacereader.sources.web import ALLOWED_SCHEMES, address_problem
 
 MAX_REDIRECTS = 10
 USER_AGENT = f"spacereader/{__version__} (terminal reader comparing news coverage; python-httpx)"
 ACCEPT = "text/html,application/xhtml+xml,application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5"
-ALLOWED_SCHEMES = ("http", "https")
 #: Headers kept from a response: what the cache needs to revalidate and to judge freshness.
 KEPT_HEADERS = ("content-type", "etag", "last-modified", "cache-control", "expires", "date")
 
@@ -59,19 +59,6 @@ def new_client(timeout: float) -> httpx.Client:
     )
 
 
-def check_url(url: str) -> str:
-    """The URL if it is one we may fetch; FetchError naming what is wrong otherwise."""
-    try:
-        parts = urlsplit(url)
-    except ValueError as error:
-        raise FetchError(f"not a valid URL ({error})") from None
-    if parts.scheme.lower() not in ALLOWED_SCHEMES:
-        raise FetchError(f"only http and https addresses are fetched, not {parts.scheme or 'a relative'}: address")
-    if not parts.hostname:
-        raise FetchError("the address has no host name")
-    return url
-
-
 def fetch(
     client: httpx.Client,
     url: str,
@@ -84,7 +71,10 @@ def fetch(
     """GET `url`, following at most `MAX_REDIRECTS` http(s) redirects, within `timeout` seconds in all."""
     deadline = time.monotonic() + timeout
     visited: list[str] = []
-    current = check_url(url)
+    problem = address_problem(url)
+    if problem:
+        raise FetchError(problem)
+    current = url
     conditional = {}
     if etag:
         conditional["If-None-Match"] = etag

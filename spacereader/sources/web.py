@@ -22,6 +22,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from spacereader.model import LoadError
 from spacereader.sources.cache import Entry, WebCache, default_cache_dir
@@ -30,6 +31,7 @@ from spacereader.sources.options import WebOptions
 
 #: Fetches at once: enough to overlap the waiting, few enough to be polite to one site.
 WORKERS = 4
+ALLOWED_SCHEMES = ("http", "https")
 
 Progress = Callable[[str, int, int], None]
 
@@ -57,6 +59,20 @@ class _Fetched:
 
     entry: Entry
     warning: str | None = None
+
+
+def address_problem(url: str) -> str | None:
+    """Why `url` is not an address we may fetch (only http and https, with a host), or None."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError as error:
+        return f"not a valid web address ({error})"
+    if parts.scheme.lower() not in ALLOWED_SCHEMES:
+        return f"only http and https addresses are fetched, not {parts.scheme or 'a relative'}: addresses"
+    if not host:
+        return "the address has no host name"
+    return None
 
 
 def read_web(inputs: Sequence[str | Input], options: WebOptions, progress: Progress | None = None) -> list[Outcome]:
@@ -177,12 +193,9 @@ class _Session:
     # ── fetching, through the cache ──
 
     def _fetch(self, url: str) -> _Fetched | LoadError:
-        from spacereader.sources.fetch import FetchError, check_url
-
-        try:
-            check_url(url)
-        except FetchError as error:
-            return LoadError(url, str(error))
+        problem = address_problem(url)
+        if problem:
+            return LoadError(url, problem)
         cached = self.cache.get(url)
         if self.options.offline:
             if cached is None:
@@ -190,7 +203,8 @@ class _Session:
             return _Fetched(cached)
         if cached is not None and cached.fresh(time.time()):
             return _Fetched(cached)
-        from spacereader.sources.fetch import fetch
+        # httpx is imported only now: a load served by the cache never pays for it.
+        from spacereader.sources.fetch import FetchError, fetch
 
         try:
             response = fetch(
