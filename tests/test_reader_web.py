@@ -136,6 +136,21 @@ async def test_the_reader_says_a_page_changed_since_it_was_annotated(site, priva
         await _until(pilot, lambda: any("has changed since it was annotated" in m for m in _messages(app)))
         message = next(m for m in _messages(app) if "changed since" in m)
         assert message.startswith("The page of The Coastal Ledger") and "1 annotation re-anchored" in message
+        # The earlier version is kept in the cache: the palette shows what changed.
+        from spacereader.tui.commands import ReaderCommands
+
+        commands = {text: command for text, command, _help in ReaderCommands(app.screen)._commands()}
+        commands["What changed in The Coastal Ledger"]()
+        await _until(pilot, lambda: app.screen.__class__.__name__ == "ChangesScreen")
+        await pilot.pause(0.1)
+        from textual.widgets import Static
+
+        shown = [str(widget.render()) for widget in app.screen.query(Static)]
+        assert "+ Update: the harbour reopened at noon." in shown
+        assert any("0 paragraphs removed, 1 added" in line for line in shown)
+        await pilot.press("escape")
+        commands["What changed in Northfield Herald"]()
+        await _until(pilot, lambda: any("No earlier version of Northfield Herald" in m for m in _messages(app)))
 
 
 def test_screenshot_of_links_through_the_command_line(site, tmp_path, capsys):

@@ -75,6 +75,23 @@ def address_problem(url: str) -> str | None:
     return None
 
 
+def earlier_text(url: str, options: WebOptions) -> tuple[str, float] | None:
+    """The story as it read before the page at `url` last changed, and when that version was fetched;
+    None when the cache keeps no earlier version (or it has no story). Reads only the cache."""
+    from spacereader.sources.page import PageError, decode_page, extract_page
+    from spacereader.sources.text import normalize_body
+
+    entry = WebCache(default_cache_dir(options.cache_dir)).get(url)
+    if entry is None or entry.previous is None or entry.previous_fetched is None:
+        return None
+    html, _warning = decode_page(entry.previous, entry.headers.get("content-type"))
+    try:
+        found = extract_page(html, entry.final_url)
+    except PageError:
+        return None
+    return normalize_body(found["body"]), entry.previous_fetched
+
+
 def read_web(inputs: Sequence[str | Input], options: WebOptions, progress: Progress | None = None) -> list[Outcome]:
     """One `Outcome` per input (a URL, or a local page or feed file's bytes), in the order given."""
     session = _Session(options, progress)

@@ -822,11 +822,13 @@ class ReaderApp(App[int]):
             self._told_changed.add(source)
             article = model.comparison.article(source)
             orphaned = sum(1 for a in moved if a.sentence is None)
-            what = "The page" if article.url and "://" in article.path else "The text"
+            web = "://" in article.path
+            what = "The page" if web else "The text"
             placed = f"{_count(len(moved) - orphaned, 'annotation')} re-anchored"
             lost = f", {orphaned} could not be placed (orphaned, see A)" if orphaned else ""
+            hint = " To see what changed: ctrl+p, “What changed in …”." if web else ""
             self.notify(
-                Content(f"{what} of {article.label} has changed since it was annotated: {placed}{lost}."),
+                Content(f"{what} of {article.label} has changed since it was annotated: {placed}{lost}.{hint}"),
                 title="Source changed",
                 severity="warning",
                 timeout=10,
@@ -1044,6 +1046,29 @@ class ReaderApp(App[int]):
         labels = ", ".join(article.label for article in new)
         self.call_from_thread(self._adding_progress, f"aligning {len(self._articles)} sources")
         self.call_from_thread(self._analyse_added, Content(f"Added {labels}."))
+
+    def show_changes(self, source: str) -> None:
+        """What changed in a web source since the earlier version the cache keeps."""
+        if self.model is not None:
+            self._load_changes(self.model.comparison.article(source))
+
+    @work(thread=True, group="changes")
+    def _load_changes(self, article: Any) -> None:
+        import datetime as dt
+
+        from spacereader.sources.options import WebOptions
+        from spacereader.sources.web import earlier_text
+
+        found = earlier_text(article.path, self.web or WebOptions())
+        if found is None:
+            message = f"No earlier version of {article.label} is kept: it has not changed since it was first fetched."
+            self.call_from_thread(self.notify, Content(message), timeout=5)
+            return
+        text, fetched = found
+        when = dt.datetime.fromtimestamp(fetched).strftime("%Y-%m-%d %H:%M")
+        from spacereader.tui.components.changes import ChangesScreen
+
+        self.call_from_thread(self.push_screen, ChangesScreen(article.label, when, text, article.body))
 
     def _adding_progress(self, text: str | None) -> None:
         self._adding = text
