@@ -13,12 +13,16 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from spacereader.model import Article, LoadError
 from spacereader.sources.files import FEED_SUFFIXES, PAGE_SUFFIXES, Input, expand, is_url
 from spacereader.sources.options import WebOptions
 from spacereader.sources.text import MARKDOWN_SUFFIXES, build_article, decode, parse_article
+
+if TYPE_CHECKING:
+    from spacereader.sources.web import Outcome
 
 _HTML_START = re.compile(
     rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL
@@ -107,12 +111,12 @@ def load_paths(
             seen.add(identity)
             slots.append(_Web(item) if isinstance(item, Input) and _needs_web(item) else item)
 
-    outcomes: dict[int, object] = {}
-    web_slots = [n for n, slot in enumerate(slots) if isinstance(slot, _Web)]
+    outcomes: dict[int, Outcome] = {}
+    web_slots = {n: slot.item for n, slot in enumerate(slots) if isinstance(slot, _Web)}
     if web_slots:
         from spacereader.sources.web import read_web
 
-        found = read_web([slots[n].item for n in web_slots], web or WebOptions(), progress)  # type: ignore[union-attr]
+        found = read_web(list(web_slots.values()), web or WebOptions(), progress)
         outcomes = dict(zip(web_slots, found, strict=True))
 
     articles: list[Article] = []
@@ -137,12 +141,15 @@ def load_paths(
                 errors.append(text)
                 continue
             article = parse_article(new_id(source_id_for(slot.path)), slot.path, text)
-            (errors if isinstance(article, LoadError) else articles).append(article)  # type: ignore[arg-type]
+            if isinstance(article, LoadError):
+                errors.append(article)
+            else:
+                articles.append(article)
         else:
             outcome = outcomes[number]
-            errors.extend(outcome.problems)  # type: ignore[attr-defined]
+            errors.extend(outcome.problems)
             local = isinstance(slot.item, Input)
-            drafts = outcome.drafts  # type: ignore[attr-defined]
+            drafts = outcome.drafts
             for position, draft in enumerate(drafts):
                 url = draft.meta.get("url")
                 if url and url in urls:
