@@ -23,7 +23,7 @@ def run(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     # Before Textual is imported: take the comparison from the cache, or fork its analysis so the
     # two run side by side (see tui/analysis.py).
-    from spacereader.sources.files import is_url
+    from spacereader.sources import is_url
     from spacereader.tui import analysis as background
 
     paths = getattr(args, "paths", None) or []
@@ -40,17 +40,23 @@ def _run(args: argparse.Namespace) -> int:
         "pivot": getattr(args, "pivot", None),
         "threshold": getattr(args, "threshold", None),
     }
+    # The web options matter only to inputs read from the web, or when asked for on the command line (a
+    # source added in the reader); otherwise start-up does not even import them.
+    wanted = not background.cacheable(paths) or any(
+        getattr(args, name, None) for name in ("timeout", "offline", "cache_dir", "feed_limit")
+    )
+    web = web_options(args) if wanted else None
     preloaded = running = None
     if "-" not in paths:
         # Web inputs are fetched (or revalidated) by the child every time; only local ones are cached by name.
         key = background.cache_key(paths, **options) if background.cacheable(paths) else None
         preloaded = background.load_cached(key) if key else None
         if preloaded is None:
-            running = background.start(paths, cache_key=key, web=web_options(args), **options)
+            running = background.start(paths, cache_key=key, web=web, **options)
     try:
         from spacereader.tui.app import run_reader
 
-        return run_reader(args, running, preloaded)
+        return run_reader(args, running, preloaded, web)
     finally:
         if running is not None:
             running.close()

@@ -13,14 +13,9 @@ from importlib import resources
 from pathlib import Path
 
 from spacereader.model import LoadError
-from spacereader.sources.text import MARKDOWN_SUFFIXES
+from spacereader.sources import STDIN, SUPPORTED_SUFFIXES, is_url
 
 MAX_BYTES = 20 * 1000 * 1000
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
-PAGE_SUFFIXES = frozenset({".html", ".htm"})
-FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | PAGE_SUFFIXES | FEED_SUFFIXES
-STDIN = "-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,11 +92,6 @@ def seeds_dir() -> Path:
 
 def default_paths(paths: Sequence[str]) -> list[str]:
     return list(paths) if paths else [str(seeds_dir())]
-
-
-def is_url(text: str) -> bool:
-    """An input that is fetched rather than read: it starts with http:// or https://."""
-    return text[:8].lower().startswith(("http://", "https://"))
 
 
 def display_path(path: str) -> str:

@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from spacereader.model import Article, LoadError
-from spacereader.sources.files import FEED_SUFFIXES, PAGE_SUFFIXES, Input, expand, is_url
+from spacereader.sources import FEED_SUFFIXES, MARKDOWN_SUFFIXES, PAGE_SUFFIXES, TEXT_SUFFIXES, is_url
+from spacereader.sources.files import Input, expand
 from spacereader.sources.options import WebOptions
-from spacereader.sources.text import MARKDOWN_SUFFIXES, build_article, decode, parse_article
+from spacereader.sources.text import build_article, decode, parse_article
 
 if TYPE_CHECKING:
     from spacereader.sources.web import Outcome
@@ -47,7 +48,7 @@ def _needs_web(item: Input) -> bool:
     suffix = Path(item.path).suffix.lower()
     if suffix in PAGE_SUFFIXES | FEED_SUFFIXES:
         return True
-    if suffix in MARKDOWN_SUFFIXES or suffix in (".txt", ".text"):
+    if suffix in MARKDOWN_SUFFIXES | TEXT_SUFFIXES:
         return False
     # Standard input or a file without a known suffix: read it as what its content is.
     from spacereader.sources.feed import looks_like_feed

@@ -13,8 +13,7 @@ import unicodedata
 from pathlib import Path
 
 from spacereader.model import Article, LoadError
-
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+from spacereader.sources import MARKDOWN_SUFFIXES
 
 HEADER_KEYS = {
     "title": "title",

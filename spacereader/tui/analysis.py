@@ -146,7 +146,7 @@ def analyse(
 def cacheable(paths: Sequence[str]) -> bool:
     """Whether a comparison of `paths` can be cached by the inputs' names, sizes and times: not when an
     input is read from the network (a web address, a feed whose items are fetched) or from stdin."""
-    from spacereader.sources.files import FEED_SUFFIXES, STDIN, is_url
+    from spacereader.sources import FEED_SUFFIXES, STDIN, is_url
 
     for raw in paths:
         if raw == STDIN or is_url(raw) or Path(raw).suffix.lower() in FEED_SUFFIXES:

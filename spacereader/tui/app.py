@@ -1016,7 +1016,7 @@ class ReaderApp(App[int]):
         """Load one more input (fetching it if it is a web address), then re-align with it; focus stays put."""
         import os
 
-        from spacereader.sources.files import is_url
+        from spacereader.sources import is_url
         from spacereader.sources.load import load_paths
 
         model = self.model
@@ -1167,10 +1167,10 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
-def run_reader(args: argparse.Namespace, analysis: Any = None, preloaded: Any = None) -> int:
-    """Entry point of `spacereader [read]`: the interactive reader, or a headless screenshot."""
-    from spacereader.cli import web_options
+def run_reader(args: argparse.Namespace, analysis: Any = None, preloaded: Any = None, web: Any = None) -> int:
+    """Entry point of `spacereader [read]`: the interactive reader, or a headless screenshot.
 
+    `web`: the options of web inputs (None: the defaults)."""
     app = ReaderApp(
         getattr(args, "paths", None) or [],
         pivot=getattr(args, "pivot", None),
@@ -1179,7 +1179,7 @@ def run_reader(args: argparse.Namespace, analysis: Any = None, preloaded: Any = 
         encoding=getattr(args, "encoding", None),
         analysis=analysis,
         preloaded=preloaded,
-        web=web_options(args),
+        web=web,
     )
     if getattr(args, "screenshot", None):
         from spacereader.tui.screenshots import take_screenshot
