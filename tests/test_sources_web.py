@@ -101,6 +101,21 @@ def test_two_pages_with_the_same_slug_get_distinct_ids(site):
     assert [a.id for a in articles] == ["127-0-0-1-same-slug", "127-0-0-1-same-slug-2"]
 
 
+def test_plain_text_and_markdown_served_as_such_read_as_local_files_do(site):
+    site.routes["/notes.txt"] = Route(
+        b"title: Harbour notes\nsource: Port Bulletin\n\nThe harbour reopened on Wednesday.\n\nFerries run again.",
+        headers={"Content-Type": "text/plain; charset=utf-8"},
+    )
+    site.routes["/notes.md"] = Route(
+        b"# Ferries return\n\nThe *Island Star* sailed at noon.\n", headers={"Content-Type": "text/markdown"}
+    )
+    (text, markdown), errors = load(site.url("/notes.txt"), site.url("/notes.md"))
+    assert errors == ()
+    assert (text.title, text.outlet, text.url) == ("Harbour notes", "Port Bulletin", site.url("/notes.txt"))
+    assert text.body == "The harbour reopened on Wednesday.\n\nFerries run again."
+    assert (markdown.title, markdown.body) == ("Ferries return", "The Island Star sailed at noon.")
+
+
 def test_a_saved_page_reads_as_its_story_offline(tmp_path):
     story = STORIES[3]
     saved = tmp_path / "tram.html"

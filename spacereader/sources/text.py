@@ -157,10 +157,16 @@ def decode(data: bytes, path: str, encoding: str | None) -> str | LoadError:
 
 def parse_article(source_id: str, path: str, text: str) -> Article | LoadError:
     """Turn decoded text into an `Article`; the format follows the path's suffix."""
+    meta, body = split_text(text, markdown=Path(path).suffix.lower() in MARKDOWN_SUFFIXES)
+    return build_article(source_id, path, body, meta)
+
+
+def split_text(text: str, *, markdown: bool) -> tuple[dict[str, str], str]:
+    """(metadata, body text) of a text or Markdown article: its header block or front matter, a Markdown
+    headline as the title, an inline date."""
     text = clean_text(text)
-    meta: dict[str, str] = {}
     title: str | None = None
-    if Path(path).suffix.lower() in MARKDOWN_SUFFIXES:
+    if markdown:
         meta, text = _split_front_matter(text)
         title, text = markdown_to_text(text, take_title="title" not in meta)
     else:
@@ -169,7 +175,7 @@ def parse_article(source_id: str, path: str, text: str) -> Article | LoadError:
     if inline:
         meta.setdefault("published", inline.group(1))
         text = text[inline.end() :]
-    return build_article(source_id, path, text, {**meta, "title": meta.get("title") or title or ""})
+    return {**meta, "title": meta.get("title") or title or ""}, text
 
 
 def build_article(source_id: str, path: str, text: str, meta: dict[str, str]) -> Article | LoadError:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -176,6 +177,9 @@ class _Session:
 
         if looks_like_feed(data, content_type):
             return self._feed(name, data, final_url, entry)
+        kind = (content_type or "").split(";")[0].strip().lower()
+        if kind in ("text/plain", "text/markdown") and not _HTML_START.match(data[:2048]):
+            return [(0, self._text(name, data, final_url, content_type, markdown=kind == "text/markdown"))], []
         draft, warning = self._page(name, data, final_url, content_type, entry)
         results: list[tuple[int, Draft | LoadError]] = [(-1, LoadError(name, warning, loaded=True))] if warning else []
         results.append((0, draft))
@@ -280,6 +284,19 @@ class _Session:
         }
         return Draft(name, found["body"], meta), warning
 
+    def _text(
+        self, name: str, data: bytes, final_url: str | None, content_type: str | None, *, markdown: bool
+    ) -> Draft | LoadError:
+        """A text or Markdown article served as such: read as a local .txt or .md file is."""
+        from spacereader.sources.page import decode_page
+        from spacereader.sources.text import split_text
+
+        text, _warning = decode_page(data, content_type)
+        meta, body = split_text(text, markdown=markdown)
+        if final_url and not meta.get("url"):
+            meta["url"] = final_url
+        return Draft(name, body, {key: value for key, value in meta.items() if value})
+
     def _feed(
         self, name: str, data: bytes, final_url: str | None, entry: Entry | None
     ) -> tuple[list[tuple[int, Draft | LoadError]], list[tuple[int, dict]]]:
@@ -348,6 +365,7 @@ def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+_HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body)[\s>]", re.IGNORECASE | re.DOTALL)
 _NOT_ARTICLES = (
     "image/",
     "audio/",
@@ -385,6 +403,13 @@ def _kind(entry: Entry) -> str | LoadError:
         return LoadError(entry.url, f"not a web page or feed ({kind})")
     if b"\x00" in entry.body[:4096]:
         return LoadError(entry.url, f"not a web page or feed: binary content ({kind or 'no content type'})")
-    if kind and kind not in ("text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml"):
+    if kind and kind not in (
+        "text/html",
+        "application/xhtml+xml",
+        "text/plain",
+        "text/markdown",
+        "application/xml",
+        "text/xml",
+    ):
         return LoadError(entry.url, f"not a web page or feed ({kind})")
     return "page"
