@@ -42,14 +42,15 @@ def _run(args: argparse.Namespace) -> int:
     }
     # The web options matter only to inputs read from the web, or when asked for on the command line (a
     # source added in the reader); otherwise start-up does not even import them.
-    wanted = not background.cacheable(paths) or any(
+    local = background.cacheable(paths)  # nothing read from the network or stdin
+    wanted = not local or any(
         getattr(args, name, None) for name in ("timeout", "offline", "cache_dir", "feed_limit")
     )
     web = web_options(args) if wanted else None
     preloaded = running = None
     if "-" not in paths:
         # Web inputs are fetched (or revalidated) by the child every time; only local ones are cached by name.
-        key = background.cache_key(paths, **options) if background.cacheable(paths) else None
+        key = background.cache_key(paths, **options) if local else None
         preloaded = background.load_cached(key) if key else None
         if preloaded is None:
             running = background.start(paths, cache_key=key, web=web, **options)

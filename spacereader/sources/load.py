@@ -25,9 +25,6 @@ from spacereader.sources.text import build_article, decode, parse_article
 if TYPE_CHECKING:
     from spacereader.sources.web import Outcome
 
-_HTML_START = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)[\s>]", re.IGNORECASE | re.DOTALL
-)
 _SLUG = re.compile(r"[^a-z0-9]+")
 _OTHER_SCHEME = re.compile(r"\A[A-Za-z][A-Za-z0-9+.-]*://")
 
@@ -52,8 +49,9 @@ def _needs_web(item: Input) -> bool:
         return False
     # Standard input or a file without a known suffix: read it as what its content is.
     from spacereader.sources.feed import looks_like_feed
+    from spacereader.sources.page import looks_like_html
 
-    return bool(_HTML_START.match(item.data[:2048])) or looks_like_feed(item.data)
+    return looks_like_html(item.data) or looks_like_feed(item.data)
 
 
 def source_id_for(path: str) -> str:

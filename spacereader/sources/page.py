@@ -23,6 +23,9 @@ EXTRACTOR_VERSION = "page-1"
 MIN_WORDS = 30
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+_HTML_START = re.compile(
+    rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)[\s>]", re.IGNORECASE | re.DOTALL
+)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _WORD = re.compile(r"\w+")
 _LATIN_GUESSES = frozenset(
@@ -32,6 +35,11 @@ _LATIN_GUESSES = frozenset(
 
 class PageError(Exception):
     """The page has no story to read; `str()` is the reason."""
+
+
+def looks_like_html(data: bytes) -> bool:
+    """True when a body starts as an HTML document does (after a BOM, white space and comments)."""
+    return bool(_HTML_START.match(data[:2048]))
 
 
 def declared_charset(content_type: str | None, data: bytes) -> str | None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import re
+import html
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -174,11 +174,12 @@ class _Session:
         self, name: str, data: bytes, final_url: str | None, content_type: str | None, entry: Entry | None
     ) -> tuple[list[tuple[int, Draft | LoadError]], list[tuple[int, dict]]]:
         from spacereader.sources.feed import looks_like_feed
+        from spacereader.sources.page import looks_like_html
 
         if looks_like_feed(data, content_type):
             return self._feed(name, data, final_url, entry)
         kind = (content_type or "").split(";")[0].strip().lower()
-        if kind in ("text/plain", "text/markdown") and not _HTML_START.match(data[:2048]):
+        if kind in ("text/plain", "text/markdown") and not looks_like_html(data):
             return [(0, self._text(name, data, final_url, content_type, markdown=kind == "text/markdown"))], []
         draft, warning = self._page(name, data, final_url, content_type, entry)
         results: list[tuple[int, Draft | LoadError]] = [(-1, LoadError(name, warning, loaded=True))] if warning else []
@@ -327,7 +328,7 @@ class _Session:
 
         link = item.get("link")
         title = item.get("title") or ""
-        page = f"<html><head><title>{_escape(title)}</title></head><body><article>{item['content']}</article></body></html>"
+        page = f"<html><head><title>{html.escape(title)}</title></head><body><article>{item['content']}</article></body></html>"
         try:
             found = extract_page(page, link)
         except PageError as error:
@@ -361,11 +362,6 @@ class _Session:
                 self._progress("fetching", done, total)
 
 
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-_HTML_START = re.compile(rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype|html|head|body)[\s>]", re.IGNORECASE | re.DOTALL)
 _NOT_ARTICLES = (
     "image/",
     "audio/",
@@ -386,7 +382,7 @@ _MAGIC = (
 
 
 def _kind(entry: Entry) -> str | LoadError:
-    """ "page" or "feed" for a fetched body, or why it is neither."""
+    """Whether a fetched body is a "page" or a "feed", or why it is neither."""
     from spacereader.sources.feed import looks_like_feed
 
     content_type = entry.headers.get("content-type", "")
