@@ -32,7 +32,10 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacereader.sources.options import WebOptions
 
 _HEADER = struct.Struct("!cI")
 CACHE_ENTRIES = 32
@@ -116,13 +119,20 @@ class Analysis:
 
 
 def analyse(
-    paths: Sequence[str], *, encoding: str | None, pivot: str | None, threshold: float | None, progress: Callable | None
+    paths: Sequence[str],
+    *,
+    encoding: str | None,
+    pivot: str | None,
+    threshold: float | None,
+    progress: Callable | None,
+    web: WebOptions | None = None,
 ) -> tuple[str, Any, Any, Any] | tuple[str, str]:
-    """Load and build the comparison (in whichever process calls it)."""
+    """Load (fetching web inputs) and build the comparison, in whichever process calls it."""
     from spacereader.engine.comparison import build_comparison
-    from spacereader.load import default_paths, load_paths
+    from spacereader.sources.files import default_paths
+    from spacereader.sources.load import load_paths
 
-    articles, errors = load_paths(default_paths(paths), encoding=encoding)
+    articles, errors = load_paths(default_paths(paths), encoding=encoding, web=web, progress=progress)
     if not articles:
         reasons = "; ".join(str(error) for error in errors) or "no readable article"
         return "error", reasons if len(errors) == 1 else f"no readable article ({reasons})"
@@ -133,10 +143,27 @@ def analyse(
     return "ok", articles, errors, comparison
 
 
+def cacheable(paths: Sequence[str]) -> bool:
+    """Whether a comparison of `paths` can be cached by the inputs' names, sizes and times: not when an
+    input is read from the network (a web address, a feed whose items are fetched) or from stdin."""
+    from spacereader.sources import FEED_SUFFIXES, STDIN, is_url
+
+    for raw in paths:
+        if raw == STDIN or is_url(raw) or Path(raw).suffix.lower() in FEED_SUFFIXES:
+            return False
+        try:
+            if Path(raw).is_dir() and any(child.suffix.lower() in FEED_SUFFIXES for child in Path(raw).iterdir()):
+                return False
+        except OSError:
+            pass
+    return True
+
+
 def cache_dir() -> Path:
+    """`comparisons/` in the cache dir (SPACEREADER_CACHE_DIR, else platformdirs' user cache dir)."""
     override = os.environ.get("SPACEREADER_CACHE_DIR")
     if override:
-        return Path(override).expanduser()
+        return Path(override).expanduser() / "comparisons"
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("spacereader")) / "comparisons"
@@ -157,7 +184,7 @@ def cache_key(paths: Sequence[str], *, encoding: str | None, pivot: str | None, 
     package = Path(spacereader.__file__).resolve().parent
     if paths:
         inputs = [Path(p) for p in paths]
-    else:  # the seeds, found as `spacereader.load.seeds_dir` does, without importing the engine
+    else:  # the seeds, found as `spacereader.sources.files.seeds_dir` does, without importing the engine
         inputs = [package / "seeds" if (package / "seeds").is_dir() else package.parent / "seeds"]
     material: list[Any] = [sys.version_info[:2], spacereader.__version__, os.getcwd(), encoding, pivot, threshold]
     for path in inputs:
@@ -208,6 +235,7 @@ def start(
     pivot: str | None = None,
     threshold: float | None = None,
     cache_key: str | None = None,
+    web: WebOptions | None = None,
 ) -> Analysis | None:
     """Fork the analysis; None when this platform or these inputs need the in-process path."""
     if not hasattr(os, "fork") or "-" in paths or os.environ.get("SPACEREADER_NO_FORK"):
@@ -248,7 +276,7 @@ def start(
             import spacereader.engine.comparison  # noqa: F401  (with the collector off, if the parent turned it off)
 
             gc.enable()  # the analysis itself runs as it would anywhere else
-            result = analyse(paths, encoding=encoding, pivot=pivot, threshold=threshold, progress=progress)
+            result = analyse(paths, encoding=encoding, pivot=pivot, threshold=threshold, progress=progress, web=web)
         except Exception as error:
             result = ("error", f"internal error: {type(error).__name__}: {error}")
         answer = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
