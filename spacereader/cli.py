@@ -100,10 +100,13 @@ def warn(message: str) -> None:
 
 def load_articles(args: argparse.Namespace) -> tuple[tuple, tuple]:
     """Load the PATHs (the seeds when none): one warning per bad input, exit 2 when nothing loads."""
-    from spacereader.load import default_paths, load_paths
+    from spacereader.sources.files import default_paths
+    from spacereader.sources.load import load_paths
 
     paths = default_paths(getattr(args, "paths", None) or [])
-    articles, errors = load_paths(paths, encoding=getattr(args, "encoding", None))
+    articles, errors = load_paths(
+        paths, encoding=getattr(args, "encoding", None), web=web_options(args), progress=progress_callback()
+    )
     if not articles:
         if len(errors) == 1:
             raise UsageError(str(errors[0]))
@@ -113,6 +116,18 @@ def load_articles(args: argparse.Namespace) -> tuple[tuple, tuple]:
     for error in errors:
         warn(str(error))
     return articles, errors
+
+
+def web_options(args: argparse.Namespace):  # -> WebOptions
+    """The options of web inputs (`--timeout`, `--offline`, `--cache-dir`, `--feed-limit`)."""
+    from spacereader.sources.options import DEFAULT_FEED_LIMIT, DEFAULT_TIMEOUT, WebOptions
+
+    return WebOptions(
+        timeout=getattr(args, "timeout", None) or DEFAULT_TIMEOUT,
+        offline=bool(getattr(args, "offline", False)),
+        cache_dir=getattr(args, "cache_dir", None),
+        feed_limit=getattr(args, "feed_limit", None) or DEFAULT_FEED_LIMIT,
+    )
 
 
 def load_comparison(args: argparse.Namespace, loaded: tuple[tuple, tuple] | None = None):  # -> Comparison
@@ -192,14 +207,17 @@ def _threshold(text: str) -> float:
     return value
 
 
-def _count(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"{text!r}: at least 1")
-    return value
+def _positive(kind: type[int] | type[float]):
+    def parse(text: str) -> int | float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a{'n integer' if kind is int else ' number'}") from None
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"{text!r} must be more than 0")
+        return value
+
+    return parse
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -207,21 +225,33 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
     common.add_argument("--data-dir", metavar="DIR", help="where annotations are stored (env SPACEREADER_DATA_DIR)")
     common.add_argument("--encoding", metavar="NAME", help="decode articles with this encoding instead of UTF-8")
+    web = common.add_argument_group("web addresses and feeds")
+    web.add_argument("--timeout", type=_positive(float), metavar="S", help="seconds for one fetch (default 20)")
+    web.add_argument("--offline", action="store_true", help="read web addresses only from the cache, never the network")
+    web.add_argument(
+        "--cache-dir", metavar="DIR", help="where fetched pages are kept (env SPACEREADER_CACHE_DIR; default: user cache)"
+    )
+    web.add_argument("--feed-limit", type=_positive(int), metavar="N", help="items read from a feed, newest first (default 20)")
     paths = argparse.ArgumentParser(add_help=False)
-    paths.add_argument("paths", nargs="*", metavar="PATH", help="article files or directories; - for stdin")
+    paths.add_argument(
+        "paths", nargs="*", metavar="PATH", help="article files, directories, web addresses (http/https) or feeds; - for stdin"
+    )
     event = argparse.ArgumentParser(add_help=False)
     event.add_argument(
         "--event", metavar="ID", help="only this event of the pile (an id of `events`, or a unique prefix)"
     )
     workers = argparse.ArgumentParser(add_help=False)
     workers.add_argument(
-        "--workers", type=_count, metavar="N", help="processes comparing events in parallel (default: the cores)"
+        "--workers", type=_positive(int), metavar="N", help="processes comparing events at once (default: the cores)"
     )
 
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Compare news coverage of one event side by side and see where the sources disagree.",
-        epilog="With no command, opens the reader. With no PATH, uses the bundled seed articles.",
+        epilog="With no command, opens the reader. With no PATH, uses the bundled seed articles. A PATH may be a "
+        "web address, a saved page (.html) or a feed: spacereader https://example.org/a https://example.net/b. "
+        "Every command takes --timeout S (per fetch, default 20), --offline (only the cache), --cache-dir DIR and "
+        "--feed-limit N (items per feed, default 20); see spacereader read --help.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -244,7 +274,7 @@ def build_parser() -> argparse.ArgumentParser:
     events = sub.add_parser("events", parents=[common, paths, workers], help="the events a pile of articles covers")
     events.add_argument("--format", choices=("table", "json"), default="table")
     events.add_argument(
-        "--min-sources", type=_count, default=1, metavar="N", help="list only events with N or more sources"
+        "--min-sources", type=_positive(int), default=1, metavar="N", help="list only events with N or more sources"
     )
 
     conflicts = sub.add_parser("conflicts", parents=[common, paths, event], help="list where the sources disagree")
@@ -296,6 +326,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(_with_default_command(argv))
     if getattr(args, "data_dir", None) is None:
         args.data_dir = os.environ.get("SPACEREADER_DATA_DIR") or None
+    if getattr(args, "cache_dir", None):
+        # Every cache follows (fetched pages, and the reader's analysis cache in its forked child).
+        os.environ["SPACEREADER_CACHE_DIR"] = str(Path(args.cache_dir).expanduser())
     module = importlib.import_module(f"spacereader.commands.{args.command}")
     try:
         return int(module.run(args) or EXIT_OK)

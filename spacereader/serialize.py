@@ -6,8 +6,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from spacereader.load import display_path
 from spacereader.model import Article, Comparison
+from spacereader.sources.files import display_path
 
 
 def source_json(article: Article) -> dict[str, Any]:

@@ -18,8 +18,9 @@ from hypothesis import strategies as st
 
 from spacereader.cli import main
 from spacereader.engine.events import Event, event_id, find_event, group_events, read_article
-from spacereader.load import load_paths, seeds_dir
 from spacereader.model import Article
+from spacereader.sources.files import seeds_dir
+from spacereader.sources.load import load_paths
 
 ROOT = Path(__file__).resolve().parent
 WRITTEN = ROOT / "articles"

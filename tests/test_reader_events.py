@@ -104,7 +104,7 @@ async def test_one_event_opens_the_comparison_directly(tmp_path: Path):
 
 async def test_event_option_opens_that_event():
     from spacereader.engine.events import group_events
-    from spacereader.load import load_paths
+    from spacereader.sources.load import load_paths
 
     articles, _ = load_paths([str(p) for p in PILE])
     transfer = next(e for e in group_events(articles) if "agency" in e.sources)

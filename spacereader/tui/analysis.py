@@ -32,7 +32,10 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacereader.sources.options import WebOptions
 
 _HEADER = struct.Struct("!cI")
 CACHE_ENTRIES = 32
@@ -122,21 +125,23 @@ def analyse(
     pivot: str | None,
     threshold: float | None,
     progress: Callable | None,
+    web: WebOptions | None = None,
     event: str | None = None,
     workers: int | None = None,
 ) -> tuple[str, Any, Any, Any] | tuple[str, str]:
-    """Load and build the comparison (in whichever process calls it).
+    """Load (fetching web inputs) and build the comparison, in whichever process calls it.
 
     A pile of several events covered by two or more sources gives a `spacereader.pile.Pile` (every
     event compared, `workers` at a time, default the cores) instead of one comparison; `event` picks
     one event of the pile.
     """
     from spacereader.engine.comparison import build_comparison
-    from spacereader.load import default_paths, load_paths
     from spacereader.pile import build_pile, choose_event, default_workers, group, several_events, unknown_event
+    from spacereader.sources.files import default_paths
+    from spacereader.sources.load import load_paths
 
     workers = workers or default_workers()
-    articles, errors = load_paths(default_paths(paths), encoding=encoding)
+    articles, errors = load_paths(default_paths(paths), encoding=encoding, web=web, progress=progress)
     if not articles:
         reasons = "; ".join(str(error) for error in errors) or "no readable article"
         return "error", reasons if len(errors) == 1 else f"no readable article ({reasons})"
@@ -163,10 +168,27 @@ def analyse(
     return "ok", articles, errors, comparison
 
 
+def cacheable(paths: Sequence[str]) -> bool:
+    """Whether a comparison of `paths` can be cached by the inputs' names, sizes and times: not when an
+    input is read from the network (a web address, a feed whose items are fetched) or from stdin."""
+    from spacereader.sources import FEED_SUFFIXES, STDIN, is_url
+
+    for raw in paths:
+        if raw == STDIN or is_url(raw) or Path(raw).suffix.lower() in FEED_SUFFIXES:
+            return False
+        try:
+            if Path(raw).is_dir() and any(child.suffix.lower() in FEED_SUFFIXES for child in Path(raw).iterdir()):
+                return False
+        except OSError:
+            pass
+    return True
+
+
 def cache_dir() -> Path:
+    """`comparisons/` in the cache dir (SPACEREADER_CACHE_DIR, else platformdirs' user cache dir)."""
     override = os.environ.get("SPACEREADER_CACHE_DIR")
     if override:
-        return Path(override).expanduser()
+        return Path(override).expanduser() / "comparisons"
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("spacereader")) / "comparisons"
@@ -189,7 +211,7 @@ def cache_key(
     package = Path(spacereader.__file__).resolve().parent
     if paths:
         inputs = [Path(p) for p in paths]
-    else:  # the seeds, found as `spacereader.load.seeds_dir` does, without importing the engine
+    else:  # the seeds, found as `spacereader.sources.files.seeds_dir` does, without importing the engine
         inputs = [package / "seeds" if (package / "seeds").is_dir() else package.parent / "seeds"]
     material: list[Any] = [
         sys.version_info[:2],
@@ -248,6 +270,7 @@ def start(
     pivot: str | None = None,
     threshold: float | None = None,
     cache_key: str | None = None,
+    web: WebOptions | None = None,
     event: str | None = None,
     workers: int | None = None,
 ) -> Analysis | None:
@@ -296,6 +319,7 @@ def start(
                 pivot=pivot,
                 threshold=threshold,
                 progress=progress,
+                web=web,
                 event=event,
                 workers=workers,
             )

@@ -44,6 +44,14 @@ class ReaderCommands(Provider):
         for column in model.columns:
             yield f"Jump to source {column.label}", partial(app.jump_to_source, column.source), column.source
         for column in model.columns:
+            article = model.comparison.article(column.source)
+            if "://" in article.path:  # fetched: the cache may keep the version before the page last changed
+                yield (
+                    f"What changed in {column.label}",
+                    partial(app.show_changes, column.source),
+                    "since the earlier version of the page",
+                )
+        for column in model.columns:
             if not column.pivot:
                 yield f"Set pivot {column.label}", partial(app.set_pivot, column.source), "rows follow this source"
         for conflict in model.comparison.conflicts:

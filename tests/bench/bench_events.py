@@ -38,9 +38,9 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from spacereader.engine.align import STOPWORDS, _candidates, _Features  # noqa: E402
-from spacereader.load import load_paths  # noqa: E402
 from spacereader.model import Article  # noqa: E402
 from spacereader.pile import group  # noqa: E402
+from spacereader.sources.load import load_paths  # noqa: E402
 
 Grouper = Callable[[Sequence[Article]], list[int]]
 
