@@ -79,6 +79,9 @@ async def test_slash_filters_the_list():
         await pilot.press("slash", *"no such words")
         await pilot.pause()
         assert "No event matches the filter." in screen_text(app)
+        await pilot.press("enter", "enter")  # the message line opens nothing
+        await pilot.pause()
+        assert app.screen.id == "events-screen" and app.model is not None
 
 
 async def test_reader_keys_do_nothing_on_the_events_screen():
