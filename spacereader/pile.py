@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from spacereader.engine.comparison import build_comparison
 from spacereader.engine.events import Event, Reading, find_event, group_events, read_article, read_pile
-from spacereader.model import Article, Comparison, LoadError
+from spacereader.model import Article, Comparison
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -46,7 +46,6 @@ class Pile:
     articles: tuple[Article, ...]
     events: tuple[Event, ...]
     comparisons: Mapping[str, Comparison]
-    errors: tuple[LoadError, ...] = ()
 
     def comparison(self, event: Event) -> Comparison:
         return self.comparisons[event.id]
@@ -146,7 +145,6 @@ def compare(
 
 def build_pile(
     articles: Sequence[Article],
-    errors: Sequence[LoadError] = (),
     *,
     events: Sequence[Event] | None = None,
     workers: int = 1,
@@ -158,7 +156,7 @@ def build_pile(
     if events is None:
         events = group(articles, workers=workers, progress=progress)
     comparisons = compare(articles, events, workers=workers, pivot=pivot, threshold=threshold, progress=progress)
-    return Pile(tuple(articles), tuple(events), comparisons, tuple(errors))
+    return Pile(tuple(articles), tuple(events), comparisons)
 
 
 def unknown_event(wanted: str, paths: Sequence[str]) -> str:

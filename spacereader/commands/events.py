@@ -33,8 +33,8 @@ def events_table(events: tuple[Event, ...], pile: Pile) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    articles, errors = load_articles(args)
-    pile = build_pile(articles, errors, workers=args.workers or default_workers(), progress=progress_callback())
+    articles, _errors = load_articles(args)
+    pile = build_pile(articles, workers=args.workers or default_workers(), progress=progress_callback())
     shown = tuple(event for event in pile.events if len(event.sources) >= args.min_sources)
     if args.format == "json":
         emit(

@@ -33,13 +33,13 @@ def run(args: argparse.Namespace) -> int:
     if args.event is None and args.format in batch.FORMATS:
         from spacereader.pile import build_pile, default_workers, group, several_events
 
-        loaded = articles, errors = load_articles(args)
+        loaded = articles, _errors = load_articles(args)
         workers = args.workers or default_workers()
         progress = progress_callback()
         events = group(articles, workers=workers, progress=progress)
         if several_events(events):
             compared = [event for event in events if len(event.sources) > 1]
-            pile = build_pile(articles, errors, events=compared, workers=workers, progress=progress)
+            pile = build_pile(articles, events=compared, workers=workers, progress=progress)
             comparisons = [pile.comparison(event) for event in compared]
             notes = _annotations(args.data_dir, comparisons)
             sections = list(zip(compared, comparisons, notes, strict=True))

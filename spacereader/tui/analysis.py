@@ -161,7 +161,7 @@ def analyse(
         events = group(articles, workers=workers, progress=progress)
         if several_events(events):
             pile = build_pile(
-                articles, errors, events=events, workers=workers, pivot=pivot, threshold=threshold, progress=progress
+                articles, events=events, workers=workers, pivot=pivot, threshold=threshold, progress=progress
             )
             return "ok", articles, errors, pile
     comparison = build_comparison(articles, errors, pivot=pivot, threshold=threshold, progress=progress)
