@@ -407,7 +407,9 @@ PUBLISHED = st.one_of(
     st.none(),
     st.dates().map(dt.date.isoformat),
     st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2025, 12, 31)).map(dt.date.isoformat),
-    st.sampled_from(["0001-01-01", "9999-12-31", "2021-02-30", "2021-13-01", "०००१-०१-०१", "２０２１-１０-０５",
+    st.dates(max_value=dt.date(1, 12, 31)).map(dt.date.isoformat),  # the calendar's edges, where date
+    st.dates(min_value=dt.date(9999, 1, 1)).map(dt.date.isoformat),  # arithmetic overflows
+    st.sampled_from(["0001-01-01", "9999-12-31", "0100-02-29", "2021-02-30", "2021-13-01", "०००१-०१-०१", "２０２１-１０-０５",
                      "2021-10-05T09:00", "yesterday", "", "5 October 2021"]),
 )
 STEMS = st.sampled_from(
@@ -569,8 +571,10 @@ def check_pipeline(files: list[GeneratedFile]) -> Comparison | None:
             for width in (1, 9, 48):
                 for line in wrap_cell(text, spans + model.diff_spans(row, source), width):
                     assert "".join(fragment.text for fragment in line) in text
-    for query in ("the", "1", "İ", "ß", "\u200d", "[/]"):
-        model.search(query, model.rows)
+    for query in ("the", "1", "İ", "ß", "ss", "\u200d", "[/]"):
+        for match in model.search(query, model.rows):  # a match covers what was searched for
+            text, _ = model.cell_text(match.source, model.rows[match.row].cells[match.source])
+            assert query.casefold() in text[match.start : match.end].casefold()
     return comparison
 
 
@@ -587,6 +591,7 @@ async def test_reader_renders_every_line():
     """The comparison view paints every line of generated comparisons: one app, a new model per example."""
     from spacereader.tui.app import _prepare
     from spacereader.tui.components.comparison_view import HEADER
+    from spacereader.tui.components.panels import conflict_prompt
     from tests.test_reader_support import sample_app, wait_ready
 
     app = sample_app()
@@ -613,6 +618,8 @@ async def test_reader_renders_every_line():
             for column in range(len(model.columns)):
                 view.cursor_column = column
                 view.render_line(HEADER)
+            for conflict in model.comparison.conflicts:  # the conflicts panel's entries
+                conflict_prompt(conflict, model)
 
         paint()
         await pilot.pause()
@@ -668,7 +675,9 @@ async def test_reader_opens_a_hostile_corpus(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await wait_ready(app, pilot)
         assert app.failure is None
-        for key in ("n", "j", "l", "G", "f", "f", "c", "escape", "F", "escape", "slash", "1", "enter", "N", "g"):
+        keys = ["n", "j", "l", "G", "f", "f", "c", "escape", "F", "escape", "slash", "1", "enter", "N", "g"]
+        keys += ["a", "x", "enter", "A", "escape", "m", "p", "escape", "question_mark", "escape"]
+        for key in keys:
             await pilot.press(key)
         await pilot.pause()
         assert app.is_running
@@ -761,6 +770,17 @@ def test_times_in_the_24_hour_h_form_are_read_after_a_preposition_or_with_a_zone
 
     assert [f.normalized for f in find_dates("It docked at 21h30 and by 9h05 GMT.")] == ["T21:30", "T09:05Z"]
     assert find_dates("He ran the marathon in 2h30.") == []  # a duration, not a time of day
+
+
+def test_search_offsets_survive_letters_that_casefold_longer():
+    """'İ' and 'ß' casefold to two characters: matches after them were shifted (and 'ss' missed 'ß')."""
+    from spacereader.tui.viewmodel import ReaderModel
+
+    model = ReaderModel(_comparison("İstanbul and Straße both flew 37 days."))
+    text, _ = model.cell_text("s0", (0,))
+    assert [text[m.start : m.end] for m in model.search("37", model.rows)] == ["37"]
+    assert [text[m.start : m.end] for m in model.search("strasse", model.rows)] == ["Straße"]
+    assert [text[m.start : m.end] for m in model.search("i̇stanbul", model.rows)] == ["İstanbul"]
 
 
 def _counts_of(text: str) -> list[object]:
