@@ -420,13 +420,12 @@ STEMS = st.sampled_from(
 
 @st.composite
 def corpora(draw) -> list[GeneratedFile]:
-    """Two to four articles about one story (sometimes one), as files."""
+    """One to four articles about one story, as files."""
     story = draw(st.lists(statements(), min_size=1, max_size=6))
     files = []
     for number in range(draw(st.integers(1, 4))):
         markdown = draw(st.integers(0, 3)) == 0
         published = draw(PUBLISHED)
-        text = ""
         if published is not None and draw(st.integers(0, 3)) == 0:
             text = f"date {published} "  # the seeds' inline date
         else:
@@ -462,7 +461,7 @@ def annotations_for(comparison: Comparison) -> tuple[Annotation, ...]:
     notes = ["[bold]x[/]", "=SUM(A1)", "\x1b[31mred", "<b>&amp;</b>", "👩‍🚀 ‮RTL", ""]
     out = []
     for n, (source, sentences) in enumerate(comparison.sentences.items()):
-        for sentence in {sentences[0], sentences[-1]} if sentences else ():
+        for sentence in dict.fromkeys((sentences[0], sentences[-1])) if sentences else ():
             out.append(
                 Annotation(
                     id=f"{n:04x}{sentence.index:04x}",
@@ -610,8 +609,9 @@ async def test_reader_renders_every_line():
             view.set_model(model)
             for which in ("all", "conflicts", "shared", "unique", "all"):
                 view.set_filter(which)  # type: ignore[arg-type]
+                assert view._total_lines >= len(view.rows)  # laid out: every row has lines to paint
                 for y in range(HEADER + view._total_lines + 1):
-                    view.render_line(y)
+                    assert view.render_line(y).cell_length == view.scrollable_content_region.width
             for position in range(len(view.rows)):
                 view.cursor_row = position  # the status and the conflict bar follow the cursor
                 app._update_status()

@@ -213,7 +213,7 @@ def read_digits(text: str) -> float | None:
     Reads every national format `DIGITS` matches (see there), any Unicode decimal digits, a leading
     sign ("-", "−", "+") and a trailing vulgar fraction ("2½"). None for what is not one number: a
     version or a dotted date ("1.2.3", "12.5.2021"), a list ("1,2,3"), a malformed grouping
-    ("12,34"), superscripts and other digits that are not decimal ("²", "①"), exponents ("1e400"),
+    ("12,34,5", "1'23"), superscripts and other digits that are not decimal ("²", "①"), exponents ("1e400"),
     and more than `MAX_DIGITS` digits (an identifier, not a quantity). Never raises.
     """
     text = text.strip()
