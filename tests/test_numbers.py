@@ -116,3 +116,37 @@ def test_reading_digits_never_raises(text: str) -> None:
     value = read_digits(text)
     assert value is None or isinstance(value, float)
     _number_value(text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "attribute", "value"),
+    [
+        ("The plan costs ₹615 crore.", "money", {"amount": 6_150_000_000, "currency": "INR"}),
+        ("He earns Rs 3.5 lakh.", "money", {"amount": 350_000, "currency": "INR"}),
+        ("It raised €2.4bn.", "money", {"amount": 2_400_000_000, "currency": "EUR"}),
+        ("The deal is worth US$1.2m.", "money", {"amount": 1_200_000, "currency": "USD"}),
+        ("The fee was £3 m.", "money", {"amount": 3_000_000, "currency": "GBP"}),
+        ("The fund holds Rs. 1,23,45,678.", "money", {"amount": 12_345_678, "currency": "INR"}),
+        ("It cost CHF 1'234.50.", "money", {"amount": 1234.5, "currency": "CHF"}),
+        ("It cost 1.234,56 euros.", "money", {"amount": 1234.56, "currency": "EUR"}),
+        ("It cost 1\u00a0234,56 euros.", "money", {"amount": 1234.56, "currency": "EUR"}),
+        ("The probe weighed 2,148.5 kg.", "count", 2148.5),
+        ("About 2-3 people died.", "count", [2, 3]),
+        ("2–3 people died.", "count", [2, 3]),
+        ("2 to 3 people died.", "count", [2, 3]),
+        ("Turnout was 33,5 %.", "count", 33.5),
+        ("Shares fell -3%.", "count", -3),
+        ("١٢ people died.", "count", 12),
+        ("１２ people died.", "count", 12),
+        ("They stayed 2½ years.", "duration", {"value": 2.5, "unit": "year"}),
+        ("It docked at 21h30.", "date", "T21:30"),
+        ("It arrived at 9:12 pm.", "date", "T21:12"),
+    ],
+)
+def test_figures_in_national_formats_are_extracted_with_their_value(sentence: str, attribute: str, value) -> None:
+    from spacereader.engine.facts import extract_facts
+    from spacereader.engine.segment import segment
+    from spacereader.model import Article
+
+    facts = extract_facts(Article("a", "a.txt", sentence, ""), segment(sentence))
+    assert [(f.attribute, f.normalized) for f in facts] == [(attribute, value)]
