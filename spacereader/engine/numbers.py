@@ -197,6 +197,7 @@ def parse_number(text: str) -> float | None:
 
 _INDIAN = re.compile(r"\d{1,2}(?:,\d\d)*,\d{3}")  # bounded by MAX_DIGITS: no runaway backtracking
 _MARKS = frozenset(",.'’" + _SPACES)
+_ASCII_NUMBER = frozenset("0123456789,.'")
 
 
 def _grouped(whole: str, mark: str) -> bool:
@@ -217,6 +218,8 @@ def read_digits(text: str) -> float | None:
     and more than `MAX_DIGITS` digits (an identifier, not a quantity). Never raises.
     """
     text = text.strip()
+    if text.isdigit() and text.isascii():  # most numbers: "12", "2021"
+        return float(text) if len(text) <= MAX_DIGITS else None
     if len(text) > 2 * MAX_DIGITS + 2:  # more digits than MAX_DIGITS whatever the marks: not a quantity
         return None
     sign = -1.0 if text[:1] in ("-", "−") else 1.0
@@ -225,16 +228,18 @@ def read_digits(text: str) -> float | None:
     if text and text[-1] in FRACTIONS:
         fraction = unicodedata.numeric(text[-1])
         text = text[:-1]
-    digits: list[str] = []
-    for char in text:
-        if char in _MARKS:
-            digits.append(char)
-            continue
-        value = unicodedata.decimal(char, None)
-        if value is None:
-            return None  # a letter, a superscript, a circled digit, a second sign
-        digits.append(str(value))
-    number = "".join(digits)
+    if text.isascii():
+        if not _ASCII_NUMBER.issuperset(text):
+            return None  # a letter, a second sign
+        number = text
+    else:
+        digits: list[str] = []
+        for char in text:
+            value = unicodedata.decimal(char, None)
+            if value is None and char not in _MARKS:
+                return None  # a letter, a superscript, a circled digit
+            digits.append(char if value is None else str(value))
+        number = "".join(digits)
     if not number or not number[0].isdigit() or not number[-1].isdigit():
         return None
     if sum(char.isdigit() for char in number) > MAX_DIGITS:
