@@ -103,7 +103,7 @@ _SPACES, _APOSTROPHES = "\u00a0\u2009\u202f", "'’"
 #: The look-behind stops a match from starting inside a number and every repetition is possessive,
 #: so a long run of digits is scanned once (linear time), never re-tried from every offset.
 DIGITS = (
-    r"(?<![\d.,])(?:"
+    r"(?<![\d.,])(?=\d)(?:"
     r"\d{1,3}(?:,\d{3})++(?!\d)(?:\.\d++)?+"
     r"|\d{1,2}(?:,\d\d(?=,))++,\d{3}(?![\d,])(?:\.\d++)?+"
     r"|\d{1,3}(?:\.\d{3}){2,}+(?![\d.])(?:,\d++)?+"
