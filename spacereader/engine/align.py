@@ -28,8 +28,10 @@ diff nor a monotone (Gale–Church) aligner. The steps:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import heapq
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -54,6 +56,8 @@ Progress = Callable[[str, int, int], None]
 DEFAULT_THRESHOLD = 60.0
 #: Sentences of other sources kept as candidates per sentence (the rest are never scored).
 CANDIDATES_PER_SENTENCE = 10
+#: ... but the members of a node of identical sentences share out their node's links, at least this many each.
+LINKS_PER_MEMBER = 2
 #: How many postings of the inverted index one sentence may visit to find its candidates.
 POSTINGS_BUDGET = 300
 #: Weights of the score's parts: guarded token_set_ratio (0-100), IDF cosine, shared IDF weight.
@@ -65,6 +69,8 @@ SPLIT_GAIN, SPLIT_PART, SPLIT_NEW = 12.0, 0.75, 0.2
 #: Pairs between two articles with fewer strong pairs than AFFINITY × what each shares with its
 #: closest article are multiplied by STRANGER (articles about another event, given in the same run).
 AFFINITY, STRANGER = 0.25, 0.8
+#: Up to this many sentences, a word may be one statement every source reports (more with many retellings).
+FLOOR = 6
 #: The rarest word two sentences share must weigh this share of a statement-specific word's weight.
 RARE_SHARE = 0.95
 #: How much more a figure's kind next to a name ("Peresild, 36," → age of peresild) weighs than a word.
@@ -84,6 +90,8 @@ LOW = 0.85
 JOIN, JOIN_FLOOR, JOIN_PREFERRED = 0.75, 0.5, 0.5
 #: ... and shares with each cell JOIN_WORDS × a statement-specific word's weight besides names.
 JOIN_WORDS = 1.0
+#: Rows are compared by their first few cells (a row of hundreds of retellings is sampled, not read whole).
+SAMPLE_CELLS = 10
 #: Two sentences of one source count as a repeat of one statement from this similarity of their text on.
 REPEAT_THRESHOLD = 88.0
 
@@ -166,6 +174,7 @@ class _Features:
     mass: float  # sum of the weights
     words: int  # number of words in the text
     unit: float  # the weight of a word that only the sentences of one statement share
+    node: int  # identical sentences (same text, same evidence) share a node and these features
 
 
 @functools.lru_cache(maxsize=65536)
@@ -265,11 +274,9 @@ def _names_near(text: str, start: int, end: int) -> set[str]:
     return names
 
 
-def _raw_tokens(
-    sentence: Sentence, facts: Iterable[Fact], mentions: Iterable[Mention]
-) -> tuple[str, dict[str, int], int]:
-    """Masked text for rapidfuzz and the raw (unweighted) token counts of one sentence."""
-    words = [m.group(0).lower().replace("’", "'") for m in _WORD.finditer(sentence.text)]
+def _text_tokens(text: str) -> tuple[str, dict[str, int], int]:
+    """Masked text for rapidfuzz, the raw (unweighted) token counts of a sentence's words, its word count."""
+    words = [m.group(0).lower().replace("’", "'") for m in _WORD.finditer(text)]
     words = [_SYNONYM.get(word, word) for word in words]
     masked = " ".join(_DIGITS.sub("0", w) for w in words)
     bag: dict[str, int] = defaultdict(int)
@@ -290,8 +297,13 @@ def _raw_tokens(
         else:
             bag[_stem(_DIGITS.sub("0", word) if numeric else word)] += 1
     if numeric:
-        for token in sorted(_number_tokens(sentence.text)):
+        for token in sorted(_number_tokens(text)):
             bag[token] += 1
+    return masked, bag, len(words)
+
+
+def _evidence_tokens(bag: dict[str, int], facts: Iterable[Fact], mentions: Iterable[Mention]) -> None:
+    """Add the tokens of a sentence's names and facts to its bag."""
     for mention in mentions:
         bag[f"@{mention.entity}"] += 1
     for fact in facts:
@@ -302,25 +314,40 @@ def _raw_tokens(
             bag[f"~{fact.attribute}:{context}"] += 1
         if FACT_VALUES and fact.normalized is not None and fact.attribute in ("date", "money", "duration"):
             bag[f"={fact.attribute}:{fact.normalized!r}"] += 1
-    return masked, bag, len(words)
 
 
 # ── candidate generation and scoring ───────────────────────────────────────────────────────────────
 
 
 def _candidates(features: Sequence[_Features], per_sentence: int, progress: Progress | None) -> set[tuple[int, int]]:
-    """Pairs (i < j) worth scoring: the sentences with the most weighted token overlap with each one."""
+    """Pairs (i < j) worth scoring: the sentences with the most weighted token overlap with each one.
+
+    The index is over nodes (identical sentences are one node, found once). Each sentence is paired
+    with up to `per_sentence` sentences of other sources, one from each of the closest nodes (its own
+    node first: the next sentence of it), and with the 3 closest sentences of its own source.
+    """
+    members: list[list[int]] = []
+    for number, feature in enumerate(features):
+        if feature.node == len(members):
+            members.append([])
+        members[feature.node].append(number)
     postings: dict[str, list[int]] = defaultdict(list)
+    for node, group in enumerate(members):
+        for token in features[group[0]].weights:
+            postings[token].append(node)
+    by_source: dict[int, list[int]] = defaultdict(list)
+    node_sources: list[dict[int, list[int]]] = [{} for _group in members]
     for number, feature in enumerate(features):
-        for token in feature.weights:
-            postings[token].append(number)
-    # A token in more sentences than this says little about which ones match; skipping it bounds the
+        by_source[feature.source].append(number)
+        node_sources[feature.node].setdefault(feature.source, []).append(number)
+    # A token in more nodes than this says little about which ones match; skipping it bounds the
     # work on big inputs (for a few articles nothing is skipped).
-    cap = max(200, len(features) // 50)
+    cap = max(200, len(members) // 50)
     pairs: set[tuple[int, int]] = set()
-    total = len(features)
+    total = len(members)
     step = max(1, total // 50)
-    for number, feature in enumerate(features):
+    for node, group in enumerate(members):
+        feature = features[group[0]]
         # Rarest tokens first, until a budget of postings is spent: the rare words a sentence shares
         # with its true partners find them; the common ones would mostly add work.
         overlap: dict[int, float] = defaultdict(float)
@@ -333,22 +360,63 @@ def _candidates(features: Sequence[_Features], per_sentence: int, progress: Prog
             weight = feature.weights[token]
             for other in posting:
                 overlap[other] += weight
-        overlap.pop(number, None)
-        others: list[tuple[float, int]] = []
-        same: list[tuple[float, int]] = []
-        for other, weight in overlap.items():
-            (same if features[other].source == feature.source else others).append(
-                (weight / math.sqrt(features[other].mass), other)
-            )
-        for _weight, other in heapq.nlargest(per_sentence, others):
-            pairs.add((number, other) if number < other else (other, number))
-        for _weight, other in heapq.nlargest(3, same):
-            pairs.add((number, other) if number < other else (other, number))
-        if progress and number % step == 0:
-            progress("candidates", number, total)
+        closeness = {other: weight / math.sqrt(features[members[other][0]].mass) for other, weight in overlap.items()}
+        ranked = sorted(closeness, key=lambda other: (closeness[other], other), reverse=True)
+        closeness[node] = math.inf  # identical sentences of its own source come first below
+        # The members of a node have the same close nodes: they share out the links to them (at least
+        # LINKS_PER_MEMBER each, taking turns), so that a sentence told alike by hundreds of sources
+        # does not cost hundreds of times as many pairs. A lone sentence links to `per_sentence` nodes.
+        share = max(LINKS_PER_MEMBER, min(per_sentence, -(-per_sentence * per_sentence // len(group))))
+        for position, number in enumerate(group):
+            source = features[number].source
+            # The next identical sentence of another source: the members of a node form a chain.
+            _link(pairs, number, members[node], position + 1, features, source)
+            found = 0
+            start = position * share
+            for turn in range(len(ranked)):
+                if found == share:
+                    break
+                others = members[ranked[(start + turn) % len(ranked)]]
+                found += _link(pairs, number, others, position, features, source)
+            # The closest sentences of its own source: a repeat, or the other half of a split sentence.
+            own = by_source[source]
+            if len(own) > len(ranked):
+                same = [
+                    (closeness[other], partner)
+                    for other in (node, *ranked)
+                    for partner in node_sources[other].get(source, ())
+                    if partner != number
+                ]
+            else:
+                same = [
+                    (closeness[features[partner].node], partner)
+                    for partner in own
+                    if partner != number and features[partner].node in closeness
+                ]
+            for _weight, other in heapq.nlargest(3, same):
+                pairs.add((number, other) if number < other else (other, number))
+        if progress and node % step == 0:
+            progress("candidates", node, total)
     if progress:
         progress("candidates", total, total)
     return pairs
+
+
+def _link(
+    pairs: set[tuple[int, int]],
+    number: int,
+    others: Sequence[int],
+    turn: int,
+    features: Sequence[_Features],
+    source: int,
+) -> bool:
+    """Pair a sentence with one of `others` of another source, starting at `turn` (they take turns)."""
+    for step in range(len(others)):
+        partner = others[(turn + step) % len(others)]
+        if features[partner].source != source:
+            pairs.add((number, partner) if number < partner else (partner, number))
+            return True
+    return False
 
 
 def _overlap(a: _Features, b: _Features) -> tuple[float, float, float]:
@@ -380,6 +448,37 @@ def _combine(text_score: float, a: _Features, b: _Features) -> float:
     # Two reports of one statement share at least one rare word (a name, a place, a figure); sentences
     # that share only common ones follow the same pattern, not the same event.
     return score * min(1.0, rarest / (RARE_SHARE * a.unit)) if RARE_SHARE else score
+
+
+def _node_score(a: _Features, b: _Features, node_scores: dict[tuple[int, int], float]) -> float:
+    """The score of two sentences, computed once per two nodes (identical sentences score alike)."""
+    key = (a.node, b.node) if a.node < b.node else (b.node, a.node)
+    value = node_scores.get(key)
+    if value is None:
+        value = node_scores[key] = _combine(_text_score(a.text, b.text), a, b)
+    return value
+
+
+def _score_pairs(
+    features: Sequence[_Features],
+    pairs: Sequence[tuple[int, int]],
+    node_scores: dict[tuple[int, int], float],
+    progress: Progress | None,
+) -> dict[tuple[int, int], float]:
+    """The score of each candidate pair; the text of two nodes is compared once, in bulk."""
+    first: dict[tuple[int, int], tuple[int, int]] = {}
+    for i, j in pairs:
+        a, b = features[i].node, features[j].node
+        first.setdefault((a, b) if a < b else (b, a), (i, j))
+    todo = [(key, pair) for key, pair in first.items() if key not in node_scores]
+    text_scores = _text_scores(features, [pair for _key, pair in todo], progress)
+    for (key, (i, j)), text_score in zip(todo, text_scores, strict=True):
+        node_scores[key] = _combine(text_score, features[i], features[j])
+    scores = {}
+    for i, j in pairs:
+        a, b = features[i].node, features[j].node
+        scores[i, j] = node_scores[(a, b) if a < b else (b, a)]
+    return scores
 
 
 def _text_score(a: str, b: str) -> int:
@@ -440,6 +539,8 @@ class _Clusters:
 
     def _compatible(self, x: int, y: int) -> bool:
         mx, my = self.members[x], self.members[y]
+        if len(my) > len(mx):
+            mx, my = my, mx
         for source, sentences in my.items():
             for a in mx.get(source, ()):
                 for b in sentences:
@@ -454,9 +555,12 @@ class _Clusters:
         sentence split in two by one source does not drag the average down.
         """
         mx, my = self.members[x], self.members[y]
-        if sum(map(len, mx.values())) + sum(map(len, my.values())) <= 2:
+        if len(mx) + len(my) <= 2 and sum(map(len, mx.values())) + sum(map(len, my.values())) <= 2:
             return True
-        cells_x, cells_y = list(mx.items())[:10], list(my.items())[:10]
+        cells_x, cells_y = (
+            list(itertools.islice(mx.items(), SAMPLE_CELLS)),
+            list(itertools.islice(my.items(), SAMPLE_CELLS)),
+        )
         table = {
             (sx, sy): max(self.score(a, b) for a in left[:3] for b in right[:3])
             for sx, left in cells_x
@@ -512,10 +616,8 @@ def align(
     position = {(source_ids[f.source], f.index): n for n, f in enumerate(features)}
 
     pairs = sorted(_candidates(features, CANDIDATES_PER_SENTENCE, progress))
-    text_scores = _text_scores(features, pairs, progress)
-    scores: dict[tuple[int, int], float] = {}
-    for (i, j), text_score in zip(pairs, text_scores, strict=True):
-        scores[i, j] = _combine(text_score, features[i], features[j])
+    node_scores: dict[tuple[int, int], float] = {}
+    scores = _score_pairs(features, pairs, node_scores, progress)
     links = _links(features, scores, threshold)
     events = _events(features, links)
     if AFFINITY:
@@ -525,7 +627,7 @@ def align(
         key = (a, b) if a < b else (b, a)
         value = scores.get(key)
         if value is None:
-            value = scores[key] = _combine(_text_score(features[a].text, features[b].text), features[a], features[b])
+            value = scores[key] = _node_score(features[a], features[b], node_scores)
         return value
 
     clusters = _Clusters(features, score, threshold)
@@ -612,7 +714,8 @@ def _join_rows(
         return sum(w for t, w in a.items() if t in b and t[0] not in "@!" and t not in skip)
 
     def alone(n: int) -> bool:
-        return sum(map(len, clusters.members[clusters.find(n)].values())) == 1
+        cells = clusters.members[clusters.find(n)]
+        return len(cells) == 1 and len(next(iter(cells.values()))) == 1
 
     best_row: dict[int, tuple[float, int]] = {}
     for n in neighbours:
@@ -623,16 +726,16 @@ def _join_rows(
             cells = clusters.members[root]
             if source in cells or len(cells) < 2 or any(events[other] != events[source] for other in cells):
                 continue
-            values = [max(score(n, m) for m in members[:3]) for members in list(cells.values())[:10]]
+            sample = list(itertools.islice(cells.values(), SAMPLE_CELLS))
+            values = [max(score(n, m) for m in members[:3]) for members in sample]
             if min(values) < floor:
                 continue
             if JOIN_WORDS and any(
-                max(words_shared(n, m) for m in members[:3]) < JOIN_WORDS * features[n].unit
-                for members in list(cells.values())[:10]
+                max(words_shared(n, m) for m in members[:3]) < JOIN_WORDS * features[n].unit for members in sample
             ):
                 continue
-            preferred = sum(best.get((m, source), (0, -1))[1] == n for members in cells.values() for m in members)
-            if preferred < JOIN_PREFERRED * sum(map(len, cells.values())):
+            preferred = sum(best.get((m, source), (0, -1))[1] == n for members in sample for m in members)
+            if preferred < JOIN_PREFERRED * sum(map(len, sample)):
                 continue
             mean = sum(values) / len(values)
             if mean >= JOIN * threshold and mean > best_row.get(n, (0.0, -1))[0]:
@@ -711,7 +814,11 @@ def _discount_strangers(
 def _prepare(
     sentences_by_source: Mapping[str, Sequence[Sentence]], facts: Iterable[Fact], mentions: Iterable[Mention]
 ) -> tuple[list[Sentence], list[_Features]]:
-    """Every sentence in source order, with its features."""
+    """Every sentence in source order, with its features.
+
+    Identical sentences (the same words and the same evidence: wire copy, a quote many outlets
+    repeat) are one node and share their features, so that they are read, indexed and scored once.
+    """
     source_number = {source: n for n, source in enumerate(sentences_by_source)}
     evidence_facts: dict[tuple[str, int], list[Fact]] = defaultdict(list)
     for fact in facts:
@@ -722,51 +829,104 @@ def _prepare(
 
     sentences: list[Sentence] = []
     numbers: list[int] = []
-    raw: list[tuple[str, dict[str, int], int]] = []
+    nodes: list[int] = []
+    raw: list[tuple[str, dict[str, int], int]] = []  # per node
+    node_of: dict[tuple[str, tuple[tuple[str, int], ...]], int] = {}
+    read: dict[str, tuple[str, dict[str, int], int]] = {}
     for source in sentences_by_source:
         for sentence in sentences_by_source[source]:
             sentences.append(sentence)
             numbers.append(source_number[source])
+            if sentence.text not in read:
+                read[sentence.text] = _text_tokens(sentence.text)
+            masked, bag, words = read[sentence.text]
             key = (source, sentence.index)
-            raw.append(_raw_tokens(sentence, evidence_facts.get(key, ()), evidence_mentions.get(key, ())))
-    features = _weigh(sentences, raw, numbers)
+            if key in evidence_facts or key in evidence_mentions:
+                bag = defaultdict(int, bag)
+                _evidence_tokens(bag, evidence_facts.get(key, ()), evidence_mentions.get(key, ()))
+            identity = (masked, tuple(sorted(bag.items())))
+            if identity not in node_of:
+                node_of[identity] = len(raw)
+                raw.append((masked, bag, words))
+            nodes.append(node_of[identity])
+    features = _weigh(sentences, raw, numbers, nodes)
     return sentences, features
 
 
 def _weigh(
-    sentences: Sequence[Sentence], raw: Sequence[tuple[str, dict[str, int], int]], sources: Sequence[int]
+    sentences: Sequence[Sentence],
+    raw: Sequence[tuple[str, dict[str, int], int]],
+    sources: Sequence[int],
+    nodes: Sequence[int],
 ) -> list[_Features]:
-    """IDF weights over the sentences being aligned (a token in every sentence weighs little)."""
+    """IDF weights over the sentences being aligned (a token in every sentence weighs little).
+
+    `raw` holds the text and token counts of each node (identical sentences); `nodes` names each
+    sentence's node.
+    """
+    size = [0] * len(raw)
+    for node in nodes:
+        size[node] += 1
     document_frequency: dict[str, int] = defaultdict(int)
-    for _text, bag, _words in raw:
+    for (_text, bag, _words), count in zip(raw, size, strict=True):
         for token in bag:
-            document_frequency[token] += 1
-    total = len(raw)
-    # A word in as many sentences as there are sources (up to a few) may be one statement that every
-    # source reports: it weighs as much as a word found once (plain IDF would rank it below every
-    # unshared word, which can never match anyway).
-    floor = min(max(2, len(set(sources))), 6)
+            document_frequency[token] += count
+    total = len(nodes)
+    floor = _statement_floor(raw, size, document_frequency, len(set(sources)))
     unit = max(0.05, math.log((total + 1) / (floor + 0.5)))
-    features = []
-    for sentence, source, (text, bag, words) in zip(sentences, sources, raw, strict=True):
+    shared: list[_Features] = []
+    for node, (text, bag, words) in enumerate(raw):
         weights = {}
         for token in bag:
             idf = math.log((total + 1) / (max(document_frequency[token], floor) + 0.5))
             if token.startswith("#") and "@" in token:
                 idf *= EVIDENCE  # evidence: the same figure or the same person
             weights[token] = max(idf, 0.05)
-        features.append(
+        shared.append(
             _Features(
-                source=source,
-                index=sentence.index,
+                source=-1,
+                index=-1,
                 text=text,
                 weights=weights,
                 mass=sum(weights.values()) or 1.0,
                 words=words,
                 unit=unit,
+                node=node,
             )
         )
-    return features
+    return [
+        dataclasses.replace(shared[node], source=source, index=sentence.index)
+        for sentence, source, node in zip(sentences, sources, nodes, strict=True)
+    ]
+
+
+def _statement_floor(
+    raw: Sequence[tuple[str, dict[str, int], int]],
+    size: Sequence[int],
+    document_frequency: Mapping[str, int],
+    sources: int,
+) -> int:
+    """How many sentences may report one statement: below that, a word's rarity says nothing more.
+
+    A word in as many sentences as there are sources (up to a few) may be one statement that every
+    source reports: it weighs as much as a word found once (plain IDF would rank it below every
+    unshared word, which can never match anyway). Where many articles retell the same statements
+    (hundreds of reports of one event), a statement's own words are in hundreds of sentences: the
+    floor then rises to the typical document frequency of a sentence's rarest word, never above the
+    number of sources.
+    """
+    rarest = sorted(
+        (min(document_frequency[token] for token in bag), count)
+        for (_text, bag, _words), count in zip(raw, size, strict=True)
+        if bag
+    )
+    half, seen, typical = sum(count for _rarest, count in rarest) / 2, 0, 1
+    for value, count in rarest:
+        seen += count
+        if seen >= half:
+            typical = value
+            break
+    return min(max(2, sources), max(FLOOR, typical))
 
 
 def _edges(
@@ -857,6 +1017,7 @@ def _join(first: _Features, second: _Features) -> _Features:
         mass=sum(weights.values()) or 1.0,
         words=first.words + second.words,
         unit=first.unit,
+        node=-1,
     )
 
 
@@ -889,5 +1050,6 @@ def _reference(
     """The pivot when it is in the row, else the source whose sentence matches the others best."""
     if pivot in cells or len(cells) == 1:
         return pivot if pivot in cells else next(iter(cells))
-    firsts = [(source, indices[0]) for source, indices in cells.items()]
+    # Among the first few cells: a row of hundreds of retellings needs no quadratic vote.
+    firsts = [(source, indices[0]) for source, indices in itertools.islice(cells.items(), SAMPLE_CELLS)]
     return max(firsts, key=lambda this: sum(score(this, other) for other in firsts if other[0] != this[0]))[0]

@@ -9,6 +9,7 @@ lower-cased with a light stem ('launched' meets 'launch'), numbers by value ('12
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -124,17 +125,18 @@ def classify(sentence_tokens: Sequence[Token], reference_keys: set[str]) -> list
     return out
 
 
-def _spans(classified: Sequence[tuple[Token, Status]]) -> tuple[DiffSpan, ...]:
-    """Differing tokens as spans; neighbouring differing words are joined into one span."""
+def _spans(classified: Sequence[tuple[Token, Status]], offset: int = 0) -> list[DiffSpan]:
+    """Differing tokens as spans shifted by `offset`; neighbouring differing words are joined into one span."""
     spans: list[DiffSpan] = []
     for token, status in classified:
         if status == "shared":
             continue
-        if spans and status == "word" and spans[-1].kind == "word" and token.start - spans[-1].end <= 1:
-            spans[-1] = DiffSpan(spans[-1].start, token.end, "word")
+        start, end = token.start + offset, token.end + offset
+        if spans and status == "word" and spans[-1].kind == "word" and start - spans[-1].end <= 1:
+            spans[-1] = DiffSpan(spans[-1].start, end, "word")
         else:
-            spans.append(DiffSpan(token.start, token.end, status))
-    return tuple(spans)
+            spans.append(DiffSpan(start, end, status))
+    return spans
 
 
 def row_differences(
@@ -148,36 +150,49 @@ def row_differences(
     other sentence of the row has, and its numbers and dates that any other sentence lacks (a figure
     one outlet gives differently is the point of the comparison).
     """
+    # Per source, each of its sentences in the row as (body offset, tokens at offsets in the sentence).
     words = {
-        source: [token for index in indices for token in _sentence_tokens(sentences_by_source[source][index])]
+        source: [
+            (sentence.start, _text_tokens(sentence.text))
+            for index in indices
+            for sentence in (sentences_by_source[source][index],)
+        ]
         for source, indices in cells.items()
     }
-    reference_tokens = words.get(reference, [])
-    reference_keys = {token.key for token in reference_tokens}
+    reference_sentences = words.get(reference, [])
+    reference_keys = {token.key for _offset, toks in reference_sentences for token in toks}
     result: dict[str, tuple[DiffSpan, ...]] = {}
-    for source, source_tokens in words.items():
+    for source, sentences in words.items():
         if source == reference:
             continue
-        spans = _spans(classify(source_tokens, reference_keys))
+        spans = [span for offset, toks in sentences for span in _spans(classify(toks, reference_keys), offset)]
         if spans:
-            result[source] = spans
-    others = [{token.key for token in toks} for source, toks in words.items() if source != reference]
-    if others and reference_tokens:
-        marked: list[tuple[Token, Status]] = []
+            result[source] = tuple(spans)
+    others = [
+        {token.key for _offset, toks in sentences for token in toks}
+        for source, sentences in words.items()
+        if source != reference
+    ]
+    if others and any(toks for _offset, toks in reference_sentences):
         anywhere = set().union(*others)
         everywhere = set.intersection(*others)
-        for token in reference_tokens:
-            if token.function:
-                marked.append((token, "shared"))
-            elif token.number:
-                marked.append((token, "shared" if token.key in everywhere else "number"))
-            else:
-                marked.append((token, "shared" if token.key in anywhere else "word"))
-        spans = _spans(marked)
+        spans = []
+        for offset, toks in reference_sentences:
+            marked: list[tuple[Token, Status]] = []
+            for token in toks:
+                if token.function:
+                    marked.append((token, "shared"))
+                elif token.number:
+                    marked.append((token, "shared" if token.key in everywhere else "number"))
+                else:
+                    marked.append((token, "shared" if token.key in anywhere else "word"))
+            spans.extend(_spans(marked, offset))
         if spans:
-            result[reference] = spans
+            result[reference] = tuple(spans)
     return result
 
 
-def _sentence_tokens(sentence: Sentence) -> list[Token]:
-    return tokens(sentence.text, sentence.start)
+@functools.lru_cache(maxsize=16384)
+def _text_tokens(text: str) -> tuple[Token, ...]:
+    """The tokens of a sentence at offsets in the sentence (many outlets may repeat one sentence)."""
+    return tuple(tokens(text))
