@@ -28,7 +28,6 @@ diff nor a monotone (Gale–Church) aligner. The steps:
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import heapq
 import itertools
@@ -56,8 +55,9 @@ Progress = Callable[[str, int, int], None]
 DEFAULT_THRESHOLD = 60.0
 #: Sentences of other sources kept as candidates per sentence (the rest are never scored).
 CANDIDATES_PER_SENTENCE = 10
-#: ... but the members of a node of identical sentences share out their node's links, at least this many each.
-LINKS_PER_MEMBER = 2
+#: ... but the members of a node of identical sentences share out NODE_LINKS links, at least
+#: LINKS_PER_MEMBER each (a sentence that hundreds of sources repeat verbatim needs no more pairs).
+NODE_LINKS, LINKS_PER_MEMBER = 30, 2
 #: How many postings of the inverted index one sentence may visit to find its candidates.
 POSTINGS_BUDGET = 300
 #: Weights of the score's parts: guarded token_set_ratio (0-100), IDF cosine, shared IDF weight.
@@ -323,8 +323,9 @@ def _candidates(features: Sequence[_Features], per_sentence: int, progress: Prog
     """Pairs (i < j) worth scoring: the sentences with the most weighted token overlap with each one.
 
     The index is over nodes (identical sentences are one node, found once). Each sentence is paired
-    with up to `per_sentence` sentences of other sources, one from each of the closest nodes (its own
-    node first: the next sentence of it), and with the 3 closest sentences of its own source.
+    with up to `per_sentence` sentences of other sources, one from each of the closest nodes (and the
+    next sentence of its own node), and with those of the 3 closest sentences of its own source that
+    repeat it.
     """
     members: list[list[int]] = []
     for number, feature in enumerate(features):
@@ -363,21 +364,21 @@ def _candidates(features: Sequence[_Features], per_sentence: int, progress: Prog
         closeness = {other: weight / math.sqrt(features[members[other][0]].mass) for other, weight in overlap.items()}
         ranked = sorted(closeness, key=lambda other: (closeness[other], other), reverse=True)
         closeness[node] = math.inf  # identical sentences of its own source come first below
-        # The members of a node have the same close nodes: they share out the links to them (at least
-        # LINKS_PER_MEMBER each, taking turns), so that a sentence told alike by hundreds of sources
-        # does not cost hundreds of times as many pairs. A lone sentence links to `per_sentence` nodes.
-        share = max(LINKS_PER_MEMBER, min(per_sentence, -(-per_sentence * per_sentence // len(group))))
+        # The members of a node have the same close nodes: they share out NODE_LINKS links to them
+        # (taking turns), so that a sentence told alike by hundreds of sources does not cost hundreds
+        # of times as many pairs. A lone sentence (or one of a few) links to `per_sentence` nodes.
+        share = max(LINKS_PER_MEMBER, min(per_sentence, -(-NODE_LINKS // len(group))))
         for position, number in enumerate(group):
             source = features[number].source
             # The next identical sentence of another source: the members of a node form a chain.
             _link(pairs, number, members[node], position + 1, features, source)
-            found = 0
-            start = position * share
+            # Members take turns over the closest nodes, then go down the list if those are of their source.
+            found, start, window = 0, position * share, min(len(ranked), per_sentence)
             for turn in range(len(ranked)):
                 if found == share:
                     break
-                others = members[ranked[(start + turn) % len(ranked)]]
-                found += _link(pairs, number, others, position, features, source)
+                other = ranked[(start + turn) % window if turn < window else turn]
+                found += _link(pairs, number, members[other], position, features, source)
             # The closest sentences of its own source: a repeat, or the other half of a split sentence.
             own = by_source[source]
             if len(own) > len(ranked):
@@ -394,7 +395,9 @@ def _candidates(features: Sequence[_Features], per_sentence: int, progress: Prog
                     if partner != number and features[partner].node in closeness
                 ]
             for _weight, other in heapq.nlargest(3, same):
-                pairs.add((number, other) if number < other else (other, number))
+                # Two sentences of one source share a row only as a repeat: other pairs need no score.
+                if fuzz.ratio(feature.text, features[other].text, score_cutoff=REPEAT_THRESHOLD):
+                    pairs.add((number, other) if number < other else (other, number))
         if progress and node % step == 0:
             progress("candidates", node, total)
     if progress:
@@ -683,20 +686,23 @@ def _join_rows(
     JOIN_PREFERRED of the row's sentences rank it first in its source, and it is the row's best lone
     sentence of its source.
     """
+
+    def alone(n: int) -> bool:
+        cells = clusters.members[clusters.find(n)]
+        return len(cells) == 1 and len(next(iter(cells.values()))) == 1
+
+    lone = {n for n in range(len(features)) if alone(n)}
+    if not lone:
+        return
     neighbours: dict[int, set[int]] = defaultdict(set)
     floor = JOIN_FLOOR * threshold
     for (i, j), value in scores.items():
         if value >= floor and features[i].source != features[j].source:
-            neighbours[i].add(j)
-            neighbours[j].add(i)
-
-    best: dict[tuple[int, int], tuple[float, int]] = {}
-    for (i, j), value in scores.items():
-        if features[i].source != features[j].source:
-            for a, b in ((i, j), (j, i)):
-                key = (a, features[b].source)
-                if value > best.get(key, (-1.0, -1))[0]:
-                    best[key] = (value, b)
+            if i in lone:
+                neighbours[i].add(j)
+            if j in lone:
+                neighbours[j].add(i)
+    best = _best_partners(features, scores)
 
     @functools.cache
     def names(n: int) -> frozenset[str]:
@@ -713,14 +719,8 @@ def _join_rows(
         skip = names(n) | names(m)
         return sum(w for t, w in a.items() if t in b and t[0] not in "@!" and t not in skip)
 
-    def alone(n: int) -> bool:
-        cells = clusters.members[clusters.find(n)]
-        return len(cells) == 1 and len(next(iter(cells.values()))) == 1
-
     best_row: dict[int, tuple[float, int]] = {}
     for n in neighbours:
-        if not alone(n):
-            continue
         source = features[n].source
         for root in {clusters.find(m) for m in neighbours[n]}:
             cells = clusters.members[root]
@@ -832,19 +832,20 @@ def _prepare(
     nodes: list[int] = []
     raw: list[tuple[str, dict[str, int], int]] = []  # per node
     node_of: dict[tuple[str, tuple[tuple[str, int], ...]], int] = {}
-    read: dict[str, tuple[str, dict[str, int], int]] = {}
+    read: dict[str, tuple[str, dict[str, int], int, tuple[str, tuple[tuple[str, int], ...]]]] = {}
     for source in sentences_by_source:
         for sentence in sentences_by_source[source]:
             sentences.append(sentence)
             numbers.append(source_number[source])
             if sentence.text not in read:
-                read[sentence.text] = _text_tokens(sentence.text)
-            masked, bag, words = read[sentence.text]
+                masked, bag, words = _text_tokens(sentence.text)
+                read[sentence.text] = (masked, bag, words, (masked, tuple(sorted(bag.items()))))
+            masked, bag, words, identity = read[sentence.text]
             key = (source, sentence.index)
             if key in evidence_facts or key in evidence_mentions:
                 bag = defaultdict(int, bag)
                 _evidence_tokens(bag, evidence_facts.get(key, ()), evidence_mentions.get(key, ()))
-            identity = (masked, tuple(sorted(bag.items())))
+                identity = (masked, tuple(sorted(bag.items())))
             if identity not in node_of:
                 node_of[identity] = len(raw)
                 raw.append((masked, bag, words))
@@ -895,8 +896,8 @@ def _weigh(
             )
         )
     return [
-        dataclasses.replace(shared[node], source=source, index=sentence.index)
-        for sentence, source, node in zip(sentences, sources, nodes, strict=True)
+        _Features(source, sentence.index, node.text, node.weights, node.mass, node.words, node.unit, node.node)
+        for sentence, source, node in zip(sentences, sources, (shared[node] for node in nodes), strict=True)
     ]
 
 
@@ -942,20 +943,13 @@ def _edges(
     Also registers which same-source pairs may share a row: repeats, and adjacent sentences that
     together match one sentence of another source better than either alone (a split sentence).
     """
-    best: dict[tuple[int, int], tuple[float, int]] = {}
-    for (i, j), value in scores.items():
-        if features[i].source == features[j].source:
-            continue
-        for a, b in ((i, j), (j, i)):
-            key = (a, features[b].source)
-            if value > best.get(key, (-1.0, -1))[0]:
-                best[key] = (value, b)
+    best = _best_partners(features, scores)
     edges: list[tuple[int, float, tuple[int, ...]]] = []
     split_checked: set[tuple[int, int, int]] = set()
     for (i, j), value in list(scores.items()):
         fi, fj = features[i], features[j]
         if fi.source == fj.source:
-            if fuzz.ratio(fi.text, fj.text) >= REPEAT_THRESHOLD:
+            if fuzz.ratio(fi.text, fj.text, score_cutoff=REPEAT_THRESHOLD):
                 clusters.allowed.add((i, j))
                 edges.append((1, value, (i, j)))
             continue
@@ -992,6 +986,21 @@ def _edges(
                     edges.append((2, together, (a, first, second)))
     edges.sort(key=lambda edge: (edge[0], edge[1]), reverse=True)
     return edges
+
+
+def _best_partners(
+    features: Sequence[_Features], scores: Mapping[tuple[int, int], float]
+) -> dict[tuple[int, int], tuple[float, int]]:
+    """(sentence, another source) → the best score of the sentence with a sentence of that source, and which."""
+    best: dict[tuple[int, int], tuple[float, int]] = {}
+    for (i, j), value in scores.items():
+        a, b = features[i].source, features[j].source
+        if a != b:
+            if value > best.get((i, b), (-1.0, -1))[0]:
+                best[i, b] = (value, j)
+            if value > best.get((j, a), (-1.0, -1))[0]:
+                best[j, a] = (value, i)
+    return best
 
 
 def _adds_to(target: _Features, half: _Features, other_half: _Features) -> bool:
