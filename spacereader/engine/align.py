@@ -630,7 +630,7 @@ def align(
         key = (a, b) if a < b else (b, a)
         value = scores.get(key)
         if value is None:
-            value = scores[key] = _node_score(features[a], features[b], node_scores)
+            value = _node_score(features[a], features[b], node_scores)
         return value
 
     clusters = _Clusters(features, score, threshold)

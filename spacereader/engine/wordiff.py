@@ -125,18 +125,17 @@ def classify(sentence_tokens: Sequence[Token], reference_keys: set[str]) -> list
     return out
 
 
-def _spans(classified: Sequence[tuple[Token, Status]], offset: int = 0) -> list[DiffSpan]:
-    """Differing tokens as spans shifted by `offset`; neighbouring differing words are joined into one span."""
+def _spans(classified: Sequence[tuple[Token, Status]]) -> tuple[DiffSpan, ...]:
+    """Differing tokens as spans; neighbouring differing words are joined into one span."""
     spans: list[DiffSpan] = []
     for token, status in classified:
         if status == "shared":
             continue
-        start, end = token.start + offset, token.end + offset
-        if spans and status == "word" and spans[-1].kind == "word" and start - spans[-1].end <= 1:
-            spans[-1] = DiffSpan(spans[-1].start, end, "word")
+        if spans and status == "word" and spans[-1].kind == "word" and token.start - spans[-1].end <= 1:
+            spans[-1] = DiffSpan(spans[-1].start, token.end, "word")
         else:
-            spans.append(DiffSpan(start, end, status))
-    return spans
+            spans.append(DiffSpan(token.start, token.end, status))
+    return tuple(spans)
 
 
 def row_differences(
@@ -149,50 +148,59 @@ def row_differences(
     Other sources: their words the reference does not have. The reference itself: its words that no
     other sentence of the row has, and its numbers and dates that any other sentence lacks (a figure
     one outlet gives differently is the point of the comparison).
+
+    Sentences are read at offsets in themselves and shifted to the body: a row of many outlets
+    repeating one sentence compares that sentence once.
     """
-    # Per source, each of its sentences in the row as (body offset, tokens at offsets in the sentence).
-    words = {
-        source: [
-            (sentence.start, _text_tokens(sentence.text))
-            for index in indices
-            for sentence in (sentences_by_source[source][index],)
-        ]
-        for source, indices in cells.items()
-    }
-    reference_sentences = words.get(reference, [])
-    reference_keys = {token.key for _offset, toks in reference_sentences for token in toks}
+    row = {source: [sentences_by_source[source][index] for index in indices] for source, indices in cells.items()}
+    reference_sentences = row.get(reference, [])
+    reference_keys = set().union(*(_text_keys(sentence.text) for sentence in reference_sentences))
+    differing: dict[str, tuple[DiffSpan, ...]] = {}
     result: dict[str, tuple[DiffSpan, ...]] = {}
-    for source, sentences in words.items():
+    for source, sentences in row.items():
         if source == reference:
             continue
-        spans = [span for offset, toks in sentences for span in _spans(classify(toks, reference_keys), offset)]
+        spans = []
+        for sentence in sentences:
+            if sentence.text not in differing:
+                differing[sentence.text] = _spans(classify(_text_tokens(sentence.text), reference_keys))
+            spans.extend(_shifted(differing[sentence.text], sentence.start))
         if spans:
             result[source] = tuple(spans)
     others = [
-        {token.key for _offset, toks in sentences for token in toks}
-        for source, sentences in words.items()
+        set().union(*(_text_keys(sentence.text) for sentence in sentences))
+        for source, sentences in row.items()
         if source != reference
     ]
-    if others and any(toks for _offset, toks in reference_sentences):
+    if others and reference_keys:
         anywhere = set().union(*others)
         everywhere = set.intersection(*others)
         spans = []
-        for offset, toks in reference_sentences:
+        for sentence in reference_sentences:
             marked: list[tuple[Token, Status]] = []
-            for token in toks:
+            for token in _text_tokens(sentence.text):
                 if token.function:
                     marked.append((token, "shared"))
                 elif token.number:
                     marked.append((token, "shared" if token.key in everywhere else "number"))
                 else:
                     marked.append((token, "shared" if token.key in anywhere else "word"))
-            spans.extend(_spans(marked, offset))
+            spans.extend(_shifted(_spans(marked), sentence.start))
         if spans:
             result[reference] = tuple(spans)
     return result
+
+
+def _shifted(spans: Sequence[DiffSpan], offset: int) -> list[DiffSpan]:
+    return [DiffSpan(span.start + offset, span.end + offset, span.kind) for span in spans]
 
 
 @functools.lru_cache(maxsize=16384)
 def _text_tokens(text: str) -> tuple[Token, ...]:
     """The tokens of a sentence at offsets in the sentence (many outlets may repeat one sentence)."""
     return tuple(tokens(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def _text_keys(text: str) -> frozenset[str]:
+    return frozenset(token.key for token in _text_tokens(text))

@@ -15,8 +15,9 @@ finishes within the budget):
 - shared: the share of sentences in a row with another source;
 - right: of those, the share whose row's most frequent seed sentence is their own;
 - pairwise precision and recall of the rows' sentence pairs against the true pairs;
-- seconds of the alignment call alone (generation excluded), peak resident memory of the child process
-  (ru_maxrss, generator data included), and the speed and memory ratios baseline / spacereader;
+- seconds of the alignment call alone (generation excluded), wall clock and the process's CPU time (on
+  a machine others share, CPU time is the steadier figure), peak resident memory of the child process
+  (ru_maxrss, generator data included), and the speed and memory ratios baseline / spacereader (wall);
 - progress: how many times the progress callback was called and the longest wait between two calls
   (the reader's progress bar moves on those calls).
 
@@ -271,9 +272,11 @@ METHODS = {"spacereader": _spacereader, "rapidfuzz-greedy": _rapidfuzz}
 def measure_one(method: str, size: int, per_article: int) -> dict:
     case = retellings(size, per_article)
     calls: list[float] = []
+    cpu = time.process_time()
     started = time.perf_counter()
     rows = METHODS[method](case.sentences, calls)
     finished = time.perf_counter()
+    cpu = time.process_time() - cpu
     marks = [started, *calls, finished]
     result = measure_rows(rows, case.truth)
     result.update(
@@ -281,6 +284,7 @@ def measure_one(method: str, size: int, per_article: int) -> dict:
         size=size,
         sentences=len(case.truth),
         seconds=finished - started,
+        cpu_seconds=cpu,
         peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
         progress_calls=len(calls),
         longest_wait=max(b - a for a, b in itertools.pairwise(marks)),
@@ -312,7 +316,7 @@ def main() -> None:
     print("peak MB is the child process's ru_maxrss (generated articles included); ratios are baseline / spacereader")
     print(
         f"{'method':<17} {'articles':>8} {'sentences':>9} {'shared':>7} {'right':>7} {'precision':>9} {'recall':>7} "
-        f"{'seconds':>8} {'peak MB':>8} {'progress':>13} {'speed ratio':>11} {'memory ratio':>12}"
+        f"{'seconds':>8} {'cpu s':>6} {'peak MB':>8} {'progress':>13} {'speed ratio':>11} {'memory ratio':>12}"
     )
     methods = [args.only] if args.only else list(METHODS)
     for size in (int(s) for s in args.sizes.split(",")):
@@ -332,7 +336,7 @@ def main() -> None:
             progress = f"{result['progress_calls']}/{result['longest_wait']:.1f}s" if result["progress_calls"] else "—"
             print(
                 f"{method:<17} {size:>8} {result['sentences']:>9} {result['shared']:>7.3f} {result['right']:>7.3f} "
-                f"{result['precision']:>9.3f} {result['recall']:>7.3f} {result['seconds']:>8.2f} "
+                f"{result['precision']:>9.3f} {result['recall']:>7.3f} {result['seconds']:>8.2f} {result['cpu_seconds']:>6.2f} "
                 f"{result['peak_mb']:>8.0f} {progress:>13} {speed:>11} {memory:>12}",
                 flush=True,
             )
