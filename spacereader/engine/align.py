@@ -503,7 +503,9 @@ def _text_scores(
     except ImportError:  # pragma: no cover - depends on the environment
         np = None
     scores: list[float] = []
-    chunk = 50_000
+    chunk = 10_000
+    if progress:
+        progress("scoring", 0, len(pairs))
     for begin in range(0, len(pairs), chunk):
         block = pairs[begin : begin + chunk]
         if np is not None:
@@ -615,12 +617,14 @@ def align(
     if not source_ids:
         return ()
     lead: str = pivot if pivot is not None and pivot in sentences_by_source else source_ids[0]
-    sentence_list, features = _prepare(sentences_by_source, facts, mentions)
+    sentence_list, features = _prepare(sentences_by_source, facts, mentions, progress)
     position = {(source_ids[f.source], f.index): n for n, f in enumerate(features)}
 
     pairs = sorted(_candidates(features, CANDIDATES_PER_SENTENCE, progress))
     node_scores: dict[tuple[int, int], float] = {}
     scores = _score_pairs(features, pairs, node_scores, progress)
+    if progress:
+        progress("pairs", 0, len(scores))
     links = _links(features, scores, threshold)
     events = _events(features, links)
     if AFFINITY:
@@ -634,7 +638,7 @@ def align(
         return value
 
     clusters = _Clusters(features, score, threshold)
-    edges = _edges(features, scores, threshold, clusters, score, events)
+    edges = _edges(features, scores, threshold, clusters, events, progress)
     step = max(1, len(edges) // 50)
     for number, (_priority, edge_score, members) in enumerate(edges):
         if len(members) == 2:
@@ -647,6 +651,8 @@ def align(
     if progress:
         progress("rows", len(edges), len(edges))
     if JOIN:
+        if progress:
+            progress("joining", 0, 1)
         _join_rows(features, scores, clusters, score, threshold, events, sentence_list)
 
     groups = {clusters.find(n) for n in range(len(features))}
@@ -661,10 +667,17 @@ def align(
     ordered = _order(rows, lead, {s: len(sentences_by_source[s]) for s in source_ids}, source_ids)
     by_index = {source: {s.index: s for s in group} for source, group in sentences_by_source.items()}
     result = []
+    done, step = 0, max(1, len(features) // 50)
     for number, (cells, row_score) in enumerate(ordered):
         reference = _reference(cells, lead, lambda a, b: score(position[a], position[b]))
         differences = row_differences(cells, reference, by_index) if len(cells) > 1 else {}
         result.append(Row(id=number, cells=cells, score=row_score, reference=reference, differences=differences))
+        size = sum(map(len, cells.values()))
+        if progress and (done + size) // step != done // step:
+            progress("differences", done + size, len(features))
+        done += size
+    if progress:
+        progress("differences", len(features), len(features))
     return tuple(result)
 
 
@@ -812,7 +825,10 @@ def _discount_strangers(
 
 
 def _prepare(
-    sentences_by_source: Mapping[str, Sequence[Sentence]], facts: Iterable[Fact], mentions: Iterable[Mention]
+    sentences_by_source: Mapping[str, Sequence[Sentence]],
+    facts: Iterable[Fact],
+    mentions: Iterable[Mention],
+    progress: Progress | None = None,
 ) -> tuple[list[Sentence], list[_Features]]:
     """Every sentence in source order, with its features.
 
@@ -833,7 +849,10 @@ def _prepare(
     raw: list[tuple[str, dict[str, int], int]] = []  # per node
     node_of: dict[tuple[str, tuple[tuple[str, int], ...]], int] = {}
     read: dict[str, tuple[str, dict[str, int], int, tuple[str, tuple[tuple[str, int], ...]]]] = {}
-    for source in sentences_by_source:
+    step = max(1, len(sentences_by_source) // 20)
+    for number, source in enumerate(sentences_by_source):
+        if progress and number % step == 0:
+            progress("reading", number, len(sentences_by_source))
         for sentence in sentences_by_source[source]:
             sentences.append(sentence)
             numbers.append(source_number[source])
@@ -935,8 +954,8 @@ def _edges(
     scores: Mapping[tuple[int, int], float],
     threshold: float,
     clusters: _Clusters,
-    score: Callable[[int, int], float],
     events: Sequence[int] = (),
+    progress: Progress | None = None,
 ) -> list[tuple[int, float, tuple[int, ...]]]:
     """Merges to try, best first: mutual best pairs, then the other pairs, each by descending score.
 
@@ -946,7 +965,10 @@ def _edges(
     best = _best_partners(features, scores)
     edges: list[tuple[int, float, tuple[int, ...]]] = []
     split_checked: set[tuple[int, int, int]] = set()
-    for (i, j), value in list(scores.items()):
+    step = max(1, len(scores) // 20)
+    for number, ((i, j), value) in enumerate(list(scores.items())):
+        if progress and number % step == 0:
+            progress("pairs", number, len(scores))
         fi, fj = features[i], features[j]
         if fi.source == fj.source:
             if fuzz.ratio(fi.text, fj.text, score_cutoff=REPEAT_THRESHOLD):

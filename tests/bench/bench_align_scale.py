@@ -202,9 +202,10 @@ def edit(text: str, rng: random.Random) -> str:
     return text[:start] + text[end:]
 
 
-def retellings(articles: int, per_article: int = 40, seed: int = 1) -> Retellings:
+def retellings(articles: int, per_article: int = 40, seed: int = 1, statements: int | None = None) -> Retellings:
+    """`articles` articles of `per_article` retold seed sentences each (of the first `statements` only, if given)."""
     rng = random.Random(seed)
-    originals = seed_sentences()
+    originals = seed_sentences()[:statements]
     sentences: dict[str, tuple[Sentence, ...]] = {}
     truth: dict[tuple[str, int], int] = {}
     for number in range(articles):
