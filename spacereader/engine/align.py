@@ -341,6 +341,7 @@ def _candidates(features: Sequence[_Features], per_sentence: int, progress: Prog
     for number, feature in enumerate(features):
         by_source[feature.source].append(number)
         node_sources[feature.node].setdefault(feature.source, []).append(number)
+    root_mass = [math.sqrt(features[group[0]].mass) for group in members]
     # A token in more nodes than this says little about which ones match; skipping it bounds the
     # work on big inputs (for a few articles nothing is skipped).
     cap = max(200, len(members) // 50)
@@ -361,9 +362,10 @@ def _candidates(features: Sequence[_Features], per_sentence: int, progress: Prog
             weight = feature.weights[token]
             for other in posting:
                 overlap[other] += weight
-        closeness = {other: weight / math.sqrt(features[members[other][0]].mass) for other, weight in overlap.items()}
-        ranked = sorted(closeness, key=lambda other: (closeness[other], other), reverse=True)
-        closeness[node] = math.inf  # identical sentences of its own source come first below
+        overlap.pop(node, None)
+        closeness = functools.partial(_closeness, overlap, root_mass)
+        # The closest nodes; the whole ranking only when a sentence goes further down (rare).
+        ranked = heapq.nlargest(2 * per_sentence, overlap, key=closeness)
         # The members of a node have the same close nodes: they share out NODE_LINKS links to them
         # (taking turns), so that a sentence told alike by hundreds of sources does not cost hundreds
         # of times as many pairs. A lone sentence (or one of a few) links to `per_sentence` nodes.
@@ -373,26 +375,30 @@ def _candidates(features: Sequence[_Features], per_sentence: int, progress: Prog
             # The next identical sentence of another source: the members of a node form a chain.
             _link(pairs, number, members[node], position + 1, features, source)
             # Members take turns over the closest nodes, then go down the list if those are of their source.
-            found, start, window = 0, position * share, min(len(ranked), per_sentence)
-            for turn in range(len(ranked)):
-                if found == share:
-                    break
+            found, start, window, turn = 0, position * share, min(len(ranked), per_sentence), 0
+            while found < share:
+                if turn == len(ranked):
+                    if len(ranked) == len(overlap):
+                        break
+                    ranked = sorted(overlap, key=closeness, reverse=True)
                 other = ranked[(start + turn) % window if turn < window else turn]
                 found += _link(pairs, number, members[other], position, features, source)
-            # The closest sentences of its own source: a repeat, or the other half of a split sentence.
+                turn += 1
+            # The closest sentences of its own source: a repeat, or the other half of a split sentence
+            # (identical ones first).
             own = by_source[source]
-            if len(own) > len(ranked):
-                same = [
-                    (closeness[other], partner)
-                    for other in (node, *ranked)
+            same = [(math.inf, partner) for partner in node_sources[node][source] if partner != number]
+            if len(own) > len(overlap):
+                same += [
+                    (closeness(other)[0], partner)
+                    for other in overlap
                     for partner in node_sources[other].get(source, ())
-                    if partner != number
                 ]
             else:
-                same = [
-                    (closeness[features[partner].node], partner)
+                same += [
+                    (closeness(features[partner].node)[0], partner)
                     for partner in own
-                    if partner != number and features[partner].node in closeness
+                    if features[partner].node in overlap
                 ]
             for _weight, other in heapq.nlargest(3, same):
                 # Two sentences of one source share a row only as a repeat: other pairs need no score.
@@ -403,6 +409,11 @@ def _candidates(features: Sequence[_Features], per_sentence: int, progress: Prog
     if progress:
         progress("candidates", total, total)
     return pairs
+
+
+def _closeness(overlap: Mapping[int, float], root_mass: Sequence[float], other: int) -> tuple[float, int]:
+    """How close a node is by the overlap found (then by its number, as ties were always broken)."""
+    return overlap[other] / root_mass[other], other
 
 
 def _link(
