@@ -9,9 +9,13 @@ diff nor a monotone (Gale–Church) aligner. The steps:
    entity ids from the name linker (so "Yuliya" and "Yulia" Peresild meet), and facts as (attribute,
    entity) tokens: the same attribute of the same person is evidence even when the values conflict.
    Every token is weighted by its IDF over the sentences being aligned, so rare words and shared
-   names count for more than common words.
+   names count for more than common words; below the number of sentences that may report one
+   statement (a few, or hundreds when hundreds of articles retell one story) rarity counts no more.
+   Identical sentences (wire copy, a quote every outlet repeats) are one node: read, indexed and
+   scored once.
 2. Candidates: an inverted index over those tokens (very common ones skipped) proposes, for each
-   sentence, the few sentences of other sources with the most weighted overlap. No N×N matrix.
+   sentence, the few sentences of other sources with the most weighted overlap. No N×N matrix; the
+   members of a node share out its links, so pairs grow with the sentences, not with their repeats.
 3. Scores: rapidfuzz `token_set_ratio` on digit-masked text, guarded against the subset trap (a short
    sentence whose words all occur in a long one scores 100), blended with the IDF-weighted overlap.
 4. Rows: constrained greedy clustering — mutual best pairs first (so a generic sentence cannot take a
@@ -21,7 +25,8 @@ diff nor a monotone (Gale–Church) aligner. The steps:
    must also hold together on average (no chaining through one loose pair). Mutual best pairs a little
    under the threshold count only between articles about one event (articles linked by strong pairs).
    A second pass lets a sentence left alone join a row that two or more other sources already agree
-   on, when it matches the whole row fairly well and better than anything else.
+   on, when it matches the whole row fairly well and better than anything else. A row is judged by
+   its first SAMPLE_CELLS cells, so a row of hundreds of sources costs no more than one of ten.
 5. Order: rows follow the pivot's reading order; the others go where the median relative position of
    their sentences puts them. Word differences are computed per row by `spacereader.engine.wordiff`.
 """
@@ -544,6 +549,18 @@ class _Clusters:
         self.score = score
         self.threshold = threshold
         self.edge_scores: dict[int, list[float]] = defaultdict(list)
+        self.nodes: dict[int, set[int]] = {}  # root of a group of several sentences -> their nodes
+
+    def _nodes(self, root: int) -> set[int]:
+        return self.nodes.get(root) or {self.features[root].node}
+
+    def _repeated(self, x: int, y: int) -> bool:
+        """Whether one group is a lone sentence identical to a sentence of the other (no new evidence)."""
+        for lone, group in ((y, x), (x, y)):
+            cells = self.members[lone]
+            if len(cells) == 1 and len(next(iter(cells.values()))) == 1:
+                return self.features[lone].node in self._nodes(group)
+        return False
 
     def find(self, n: int) -> int:
         root = n
@@ -591,10 +608,18 @@ class _Clusters:
         x, y = self.find(a), self.find(b)
         if x == y:
             return False
-        if not self._compatible(x, y) or (cohesion and not self._cohesive(x, y)):
+        if not self._compatible(x, y):
+            return False
+        # A sentence identical to one the group holds matches the group as that one does.
+        if cohesion and not self._repeated(x, y) and not self._cohesive(x, y):
             return False
         if len(self.members[x]) < len(self.members[y]):
             x, y = y, x
+        nodes_x, nodes_y = self._nodes(x), self.nodes.pop(y, None) or self._nodes(y)
+        if len(nodes_x) < len(nodes_y):
+            nodes_x, nodes_y = nodes_y, nodes_x
+        nodes_x |= nodes_y
+        self.nodes[x] = nodes_x
         self.parent[y] = x
         for source, sentences in self.members.pop(y).items():
             self.members[x].setdefault(source, []).extend(sentences)
@@ -649,7 +674,8 @@ def align(
         return value
 
     clusters = _Clusters(features, score, threshold)
-    edges = _edges(features, scores, threshold, clusters, events, progress)
+    best = _best_partners(features, scores)
+    edges = _edges(features, scores, best, threshold, clusters, events, progress)
     step = max(1, len(edges) // 50)
     for number, (_priority, edge_score, members) in enumerate(edges):
         if len(members) == 2:
@@ -664,7 +690,7 @@ def align(
     if JOIN:
         if progress:
             progress("joining", 0, 1)
-        _join_rows(features, scores, clusters, score, threshold, events, sentence_list)
+        _join_rows(features, scores, best, clusters, score, threshold, events, sentence_list)
 
     groups = {clusters.find(n) for n in range(len(features))}
     rows = []
@@ -695,6 +721,7 @@ def align(
 def _join_rows(
     features: Sequence[_Features],
     scores: Mapping[tuple[int, int], float],
+    best: Mapping[tuple[int, int], tuple[float, int]],
     clusters: _Clusters,
     score: Callable[[int, int], float],
     threshold: float,
@@ -726,7 +753,6 @@ def _join_rows(
                 neighbours[i].add(j)
             if j in lone:
                 neighbours[j].add(i)
-    best = _best_partners(features, scores)
 
     @functools.cache
     def names(n: int) -> frozenset[str]:
@@ -963,6 +989,7 @@ def _statement_floor(
 def _edges(
     features: Sequence[_Features],
     scores: Mapping[tuple[int, int], float],
+    best: Mapping[tuple[int, int], tuple[float, int]],
     threshold: float,
     clusters: _Clusters,
     events: Sequence[int] = (),
@@ -973,7 +1000,6 @@ def _edges(
     Also registers which same-source pairs may share a row: repeats, and adjacent sentences that
     together match one sentence of another source better than either alone (a split sentence).
     """
-    best = _best_partners(features, scores)
     edges: list[tuple[int, float, tuple[int, ...]]] = []
     split_checked: set[tuple[int, int, int]] = set()
     step = max(1, len(scores) // 20)
