@@ -462,11 +462,13 @@ def _combine(text_score: float, a: _Features, b: _Features) -> float:
     guarded = text_score * (0.5 + 0.5 * balance)
     # Shared rare words count in themselves too: a long sentence restating a short one shares few of
     # its words, but the ones it shares (names, places, figures) are rare.
-    half = SHARED_HALF * a.unit
+    # A word only the sentences of one statement share weighs `unit`; of two sentences, the stricter.
+    unit = max(a.unit, b.unit)
+    half = SHARED_HALF * unit
     score = W_TEXT * guarded + W_COSINE * min(1.0, 1.25 * cosine) + W_SHARED * shared / (shared + half)
     # Two reports of one statement share at least one rare word (a name, a place, a figure); sentences
     # that share only common ones follow the same pattern, not the same event.
-    return score * min(1.0, rarest / (RARE_SHARE * a.unit)) if RARE_SHARE else score
+    return score * min(1.0, rarest / (RARE_SHARE * unit)) if RARE_SHARE else score
 
 
 def _node_score(a: _Features, b: _Features, node_scores: dict[tuple[int, int], float]) -> float:
@@ -929,8 +931,12 @@ def _weigh(
         for token in bag:
             document_frequency[token] += count
     total = len(nodes)
-    floor = _statement_floor(raw, size, document_frequency, len(set(sources)))
-    unit = max(0.05, math.log((total + 1) / (floor + 0.5)))
+    sources_count = len(set(sources))
+    floor = min(max(2, sources_count), FLOOR)
+    statements = _statement_sizes(raw, document_frequency)
+    # How often the input repeats its statements: the typical frequency of a sentence's rarest token
+    # (1 to a few in ordinary coverage, whatever its size; hundreds where hundreds retell one story).
+    typical = _median([min((document_frequency[token] for token in bag), default=1) for _t, bag, _w in raw], size)
     shared: list[_Features] = []
     for node, (text, bag, words) in enumerate(raw):
         weights = {}
@@ -939,6 +945,10 @@ def _weigh(
             if token.startswith("#") and "@" in token:
                 idf *= EVIDENCE  # evidence: the same figure or the same person
             weights[token] = max(idf, 0.05)
+        # A statement that hundreds of articles retell has words in hundreds of sentences: they are
+        # still its own words. Only where the input shows such repeats (typically), and only for a
+        # sentence whose own words are that frequent.
+        statement = min(max(2, sources_count), max(floor, min(typical, statements[node])))
         shared.append(
             _Features(
                 source=-1,
@@ -947,7 +957,7 @@ def _weigh(
                 weights=weights,
                 mass=sum(weights.values()) or 1.0,
                 words=words,
-                unit=unit,
+                unit=max(0.05, math.log((total + 1) / (statement + 0.5))),
                 node=node,
             )
         )
@@ -957,33 +967,28 @@ def _weigh(
     ]
 
 
-def _statement_floor(
-    raw: Sequence[tuple[str, dict[str, int], int]],
-    size: Sequence[int],
-    document_frequency: Mapping[str, int],
-    sources: int,
-) -> int:
-    """How many sentences may report one statement: below that, a word's rarity says nothing more.
+def _statement_sizes(
+    raw: Sequence[tuple[str, dict[str, int], int]], document_frequency: Mapping[str, int]
+) -> list[int]:
+    """Per node, how many sentences seem to report its statement: the second-rarest of its words' frequencies.
 
-    A word in as many sentences as there are sources (up to a few) may be one statement that every
-    source reports: it weighs as much as a word found once (plain IDF would rank it below every
-    unshared word, which can never match anyway). Where many articles retell the same statements
-    (hundreds of reports of one event), a statement's own words are in hundreds of sentences: the
-    floor then rises to the typical document frequency of a sentence's rarest word, never above the
-    number of sources.
+    (The second: one rare word can be an outlet's own choice of synonym.)
     """
-    rarest = sorted(
-        (min(document_frequency[token] for token in bag), count)
-        for (_text, bag, _words), count in zip(raw, size, strict=True)
-        if bag
-    )
-    half, seen, typical = sum(count for _rarest, count in rarest) / 2, 0, 1
-    for value, count in rarest:
+    sizes = []
+    for _text, bag, _words in raw:
+        frequencies = sorted(document_frequency[token] for token in bag if token[0] not in "#@!~=")
+        sizes.append(frequencies[1] if len(frequencies) > 1 else frequencies[0] if frequencies else 1)
+    return sizes
+
+
+def _median(values: Sequence[int], counts: Sequence[int]) -> int:
+    """The median of values each counted `counts` times."""
+    half, seen = sum(counts) / 2, 0
+    for value, count in sorted(zip(values, counts, strict=True)):
         seen += count
         if seen >= half:
-            typical = value
-            break
-    return min(max(2, sources), max(FLOOR, typical))
+            return value
+    return 1
 
 
 def _edges(
