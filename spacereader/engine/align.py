@@ -481,24 +481,23 @@ def _node_score(a: _Features, b: _Features, node_scores: dict[tuple[int, int], f
 
 
 def _score_pairs(
-    features: Sequence[_Features],
-    pairs: Sequence[tuple[int, int]],
-    node_scores: dict[tuple[int, int], float],
-    progress: Progress | None,
+    features: Sequence[_Features], pairs: Sequence[tuple[int, int]], progress: Progress | None
 ) -> dict[tuple[int, int], float]:
     """The score of each candidate pair; the text of two nodes is compared once, in bulk."""
     first: dict[tuple[int, int], tuple[int, int]] = {}
     for i, j in pairs:
         a, b = features[i].node, features[j].node
         first.setdefault((a, b) if a < b else (b, a), (i, j))
-    todo = [(key, pair) for key, pair in first.items() if key not in node_scores]
-    text_scores = _text_scores(features, [pair for _key, pair in todo], progress)
-    for (key, (i, j)), text_score in zip(todo, text_scores, strict=True):
-        node_scores[key] = _combine(text_score, features[i], features[j])
+    text_scores = _text_scores(features, list(first.values()), progress)
+    by_node = {
+        key: _combine(text_score, features[i], features[j])
+        for (key, (i, j)), text_score in zip(first.items(), text_scores, strict=True)
+    }
+    del first, text_scores
     scores = {}
     for i, j in pairs:
         a, b = features[i].node, features[j].node
-        scores[i, j] = node_scores[(a, b) if a < b else (b, a)]
+        scores[i, j] = by_node[(a, b) if a < b else (b, a)]
     return scores
 
 
@@ -659,8 +658,9 @@ def align(
     position = {(source_ids[f.source], f.index): n for n, f in enumerate(features)}
 
     pairs = sorted(_candidates(features, CANDIDATES_PER_SENTENCE, progress))
-    node_scores: dict[tuple[int, int], float] = {}
-    scores = _score_pairs(features, pairs, node_scores, progress)
+    scores = _score_pairs(features, pairs, progress)
+    del pairs
+    node_scores: dict[tuple[int, int], float] = {}  # pairs outside the candidates, scored when asked
     if progress:
         progress("pairs", 0, len(scores))
     links = _links(features, scores, threshold)
@@ -886,8 +886,7 @@ def _prepare(
     numbers: list[int] = []
     nodes: list[int] = []
     raw: list[tuple[str, dict[str, int], int]] = []  # per node
-    node_of: dict[tuple[str, tuple[tuple[str, int], ...]], int] = {}
-    read: dict[str, tuple[str, dict[str, int], int, tuple[str, tuple[tuple[str, int], ...]]]] = {}
+    node_of: dict[str | tuple[str, tuple[tuple[str, int], ...]], int] = {}  # its text (and evidence) -> node
     step = max(1, len(sentences_by_source) // 20)
     for number, source in enumerate(sentences_by_source):
         if progress and number % step == 0:
@@ -895,19 +894,19 @@ def _prepare(
         for sentence in sentences_by_source[source]:
             sentences.append(sentence)
             numbers.append(source_number[source])
-            if sentence.text not in read:
-                masked, bag, words = _text_tokens(sentence.text)
-                read[sentence.text] = (masked, bag, words, (masked, tuple(sorted(bag.items()))))
-            masked, bag, words, identity = read[sentence.text]
             key = (source, sentence.index)
+            evidence: dict[str, int] = defaultdict(int)
             if key in evidence_facts or key in evidence_mentions:
-                bag = defaultdict(int, bag)
-                _evidence_tokens(bag, evidence_facts.get(key, ()), evidence_mentions.get(key, ()))
-                identity = (masked, tuple(sorted(bag.items())))
-            if identity not in node_of:
-                node_of[identity] = len(raw)
+                _evidence_tokens(evidence, evidence_facts.get(key, ()), evidence_mentions.get(key, ()))
+            identity = (sentence.text, tuple(sorted(evidence.items()))) if evidence else sentence.text
+            node = node_of.get(identity)
+            if node is None:
+                node = node_of[identity] = len(raw)
+                masked, bag, words = _text_tokens(sentence.text)
+                for token, count in evidence.items():
+                    bag[token] += count
                 raw.append((masked, bag, words))
-            nodes.append(node_of[identity])
+            nodes.append(node)
     features = _weigh(sentences, raw, numbers, nodes)
     return sentences, features
 
