@@ -377,10 +377,10 @@ def _candidates(features: Sequence[_Features], per_sentence: int, progress: Prog
         share = max(LINKS_PER_MEMBER, min(per_sentence, -(-NODE_LINKS // len(group))))
         for position, number in enumerate(group):
             source = features[number].source
-            # The next identical sentence of another source: the members of a node form a chain.
-            _link(pairs, number, members[node], position + 1, features, source)
+            # The next identical sentence of another source (the closest there is): a node is a chain.
+            found = int(_link(pairs, number, members[node], position + 1, features, source))
             # Members take turns over the closest nodes, then go down the list if those are of their source.
-            found, start, window, turn = 0, position * share, min(len(ranked), per_sentence), 0
+            start, window, turn = position * share, min(len(ranked), per_sentence), 0
             while found < share:
                 if turn == len(ranked):
                     if len(ranked) == len(overlap):
