@@ -389,31 +389,39 @@ def _candidates(features: Sequence[_Features], per_sentence: int, progress: Prog
                 other = ranked[(start + turn) % window if turn < window else turn]
                 found += _link(pairs, number, members[other], position, features, source)
                 turn += 1
-            # The closest sentences of its own source: a repeat, or the other half of a split sentence
-            # (identical ones first).
-            own = by_source[source]
-            same = [(math.inf, partner) for partner in node_sources[node][source] if partner != number]
-            if len(own) > len(overlap):
-                same += [
-                    (closeness(other)[0], partner)
-                    for other in overlap
-                    for partner in node_sources[other].get(source, ())
-                ]
-            else:
-                same += [
-                    (closeness(features[partner].node)[0], partner)
-                    for partner in own
-                    if features[partner].node in overlap
-                ]
-            for _weight, other in heapq.nlargest(3, same):
-                # Two sentences of one source share a row only as a repeat: other pairs need no score.
-                if fuzz.ratio(feature.text, features[other].text, score_cutoff=REPEAT_THRESHOLD):
-                    pairs.add((number, other) if number < other else (other, number))
+            # Of its own source, the sentences that repeat it (the only same-source pairs that count).
+            for other in _repeat_candidates(number, overlap, closeness, by_source[source], node_sources, features):
+                pairs.add((number, other) if number < other else (other, number))
         if progress and node % step == 0:
             progress("candidates", node, total)
     if progress:
         progress("candidates", total, total)
     return pairs
+
+
+def _repeat_candidates(
+    number: int,
+    overlap: Mapping[int, float],
+    closeness: Callable[[int], tuple[float, int]],
+    own: Sequence[int],
+    node_sources: Sequence[Mapping[int, Sequence[int]]],
+    features: Sequence[_Features],
+) -> list[int]:
+    """Of the 3 closest sentences of a sentence's own source (identical ones first), those that repeat it."""
+    node, source = features[number].node, features[number].source
+    same = [(math.inf, partner) for partner in node_sources[node][source] if partner != number]
+    if len(own) > len(overlap):
+        same += [(closeness(other)[0], partner) for other in overlap for partner in node_sources[other].get(source, ())]
+    else:
+        same += [
+            (closeness(features[partner].node)[0], partner) for partner in own if features[partner].node in overlap
+        ]
+    text = features[number].text
+    return [
+        other
+        for _weight, other in heapq.nlargest(3, same)
+        if fuzz.ratio(text, features[other].text, score_cutoff=REPEAT_THRESHOLD)
+    ]
 
 
 def _closeness(overlap: Mapping[int, float], root_mass: Sequence[float], other: int) -> tuple[float, int]:
@@ -553,6 +561,7 @@ class _Clusters:
         self.nodes: dict[int, set[int]] = {}  # root of a group of several sentences -> their nodes
 
     def _nodes(self, root: int) -> set[int]:
+        """The nodes of a group's sentences (a lone sentence's is not stored)."""
         return self.nodes.get(root) or {self.features[root].node}
 
     def _repeated(self, x: int, y: int) -> bool:
@@ -919,6 +928,11 @@ def _weigh(
 ) -> list[_Features]:
     """IDF weights over the sentences being aligned (a token in every sentence weighs little).
 
+    A word in as many sentences as there are sources (up to FLOOR) may be one statement that every
+    source reports: it weighs as much as a word found once (plain IDF would rank it below every
+    unshared word, which can never match anyway). Each node's `unit`, the weight of a word only the
+    sentences of its statement share, follows how many sentences seem to report that statement.
+
     `raw` holds the text and token counts of each node (identical sentences); `nodes` names each
     sentence's node.
     """
@@ -1007,7 +1021,7 @@ def _edges(
     edges: list[tuple[int, float, tuple[int, ...]]] = []
     split_checked: set[tuple[int, int, int]] = set()
     step = max(1, len(scores) // 20)
-    for number, ((i, j), value) in enumerate(list(scores.items())):
+    for number, ((i, j), value) in enumerate(scores.items()):
         if progress and number % step == 0:
             progress("pairs", number, len(scores))
         fi, fj = features[i], features[j]

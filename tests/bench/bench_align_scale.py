@@ -123,8 +123,6 @@ NEAR_SYNONYMS = {
     "spacecraft": "capsule",
     "rocket": "launcher",
     "orbit": "space",
-    "earth": "Earth",
-    "moon": "Moon",
     "president": "leader",
     "leader": "president",
     "cosmonaut": "astronaut",
