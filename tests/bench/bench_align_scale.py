@@ -21,6 +21,10 @@ finishes within the budget):
 - progress: how many times the progress callback was called and the longest wait between two calls
   (the reader's progress bar moves on those calls).
 
+`--beside N` adds N articles about other events (the synthetic clusters of tests/bench/bench_align.py)
+to the same input: the retellings are measured as above, the other events by their pairwise
+precision/recall (compare with bench_align at that size, alone).
+
 Each measurement runs in a child process, so its peak memory is its own.
 """
 
@@ -40,6 +44,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacereader.model import Sentence
+
+OTHER = "other-"  # source ids of the articles about other events (--beside)
 
 #: Near synonyms for words the seeds use (written here, independent of the aligner's own table).
 NEAR_SYNONYMS = {
@@ -268,20 +274,32 @@ def _rapidfuzz(sentences: Mapping[str, Sequence[Sentence]], _calls: list[float])
 METHODS = {"spacereader": _spacereader, "rapidfuzz-greedy": _rapidfuzz}
 
 
-def measure_one(method: str, size: int, per_article: int) -> dict:
+def measure_one(method: str, size: int, per_article: int, beside: int = 0) -> dict:
     case = retellings(size, per_article)
+    sentences = dict(case.sentences)
+    if beside:
+        # Articles about other events in the same input (tests/bench/clusters.py), ids apart.
+        from tests.bench.clusters import generate
+
+        others = generate(beside)
+        sentences.update({OTHER + source: group for source, group in others.sentences.items()})
     calls: list[float] = []
     cpu = time.process_time()
     started = time.perf_counter()
-    rows = METHODS[method](case.sentences, calls)
+    rows = METHODS[method](sentences, calls)
     finished = time.perf_counter()
     cpu = time.process_time() - cpu
     marks = [started, *calls, finished]
-    result = measure_rows(rows, case.truth)
+    result = measure_rows([[m for m in row if m in case.truth] for row in rows], case.truth)
+    if beside:
+        from tests.bench.clusters import precision_recall
+
+        theirs = [{(source[len(OTHER) :], index) for source, index in row if source.startswith(OTHER)} for row in rows]
+        result["others"] = precision_recall([row for row in theirs if row], others.rows)
     result.update(
         method=method,
         size=size,
-        sentences=len(case.truth),
+        sentences=sum(map(len, sentences.values())),
         seconds=finished - started,
         cpu_seconds=cpu,
         peak_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
@@ -291,9 +309,9 @@ def measure_one(method: str, size: int, per_article: int) -> dict:
     return result
 
 
-def _child(method: str, size: int, per_article: int, timeout: float) -> dict | None:
+def _child(method: str, size: int, per_article: int, timeout: float, beside: int) -> dict | None:
     command = [sys.executable, "-m", "tests.bench.bench_align_scale", "--one", method, str(size)]
-    command += ["--per-article", str(per_article)]
+    command += ["--per-article", str(per_article), "--beside", str(beside)]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=True)
     except subprocess.TimeoutExpired:
@@ -308,10 +326,15 @@ def main() -> None:
     parser.add_argument("--per-article", type=int, default=40)
     parser.add_argument("--one", nargs=2, metavar=("METHOD", "SIZE"), help=argparse.SUPPRESS)
     parser.add_argument("--only", choices=sorted(METHODS), help="measure one method only")
+    parser.add_argument(
+        "--beside", type=int, default=0, metavar="N", help="add N articles of other events (bench_align's clusters)"
+    )
     args = parser.parse_args()
     if args.one:
-        print(json.dumps(measure_one(args.one[0], int(args.one[1]), args.per_article)))
+        print(json.dumps(measure_one(args.one[0], int(args.one[1]), args.per_article, args.beside)))
         return
+    if args.beside:
+        print(f"beside {args.beside} articles of other events: 'others' is their pairwise precision/recall")
     print("peak MB is the child process's ru_maxrss (generated articles included); ratios are baseline / spacereader")
     print(
         f"{'method':<17} {'articles':>8} {'sentences':>9} {'shared':>7} {'right':>7} {'precision':>9} {'recall':>7} "
@@ -322,7 +345,7 @@ def main() -> None:
         ours = None
         for method in methods:
             timeout = 600.0 if method == "spacereader" else args.budget
-            result = _child(method, size, args.per_article, timeout)
+            result = _child(method, size, args.per_article, timeout, args.beside)
             if result is None:
                 print(f"{method:<17} {size:>8} {'—':>9}  did not finish within {timeout:.0f} s", flush=True)
                 continue
@@ -336,7 +359,8 @@ def main() -> None:
             print(
                 f"{method:<17} {size:>8} {result['sentences']:>9} {result['shared']:>7.3f} {result['right']:>7.3f} "
                 f"{result['precision']:>9.3f} {result['recall']:>7.3f} {result['seconds']:>8.2f} {result['cpu_seconds']:>6.2f} "
-                f"{result['peak_mb']:>8.0f} {progress:>13} {speed:>11} {memory:>12}",
+                f"{result['peak_mb']:>8.0f} {progress:>13} {speed:>11} {memory:>12}"
+                + ("  others {:.3f}/{:.3f}".format(*result["others"]) if "others" in result else ""),
                 flush=True,
             )
 
