@@ -33,6 +33,7 @@ diff nor a monotone (Gale–Church) aligner. The steps:
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import heapq
 import itertools
@@ -179,7 +180,7 @@ class _Features:
     mass: float  # sum of the weights
     words: int  # number of words in the text
     unit: float  # the weight of a word that only the sentences of one statement share
-    node: int  # identical sentences (same text, same evidence) share a node and these features
+    node: int = -1  # identical sentences (same text, same evidence) share a node and these features
 
 
 @functools.lru_cache(maxsize=65536)
@@ -332,6 +333,8 @@ def _candidates(features: Sequence[_Features], per_sentence: int, progress: Prog
     next sentence of its own node), and with those of the 3 closest sentences of its own source that
     repeat it.
     """
+    if any(feature.node < 0 for feature in features):  # features made elsewhere (events): each its own node
+        features = [dataclasses.replace(feature, node=number) for number, feature in enumerate(features)]
     members: list[list[int]] = []
     for number, feature in enumerate(features):
         if feature.node == len(members):
