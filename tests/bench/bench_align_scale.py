@@ -175,7 +175,12 @@ class Retellings:
 def seed_sentences() -> list[str]:
     """The seeds' sentences in reading order, as the project segments them."""
     from spacereader.engine.segment import segment
-    from spacereader.load import load_paths, seeds_dir
+
+    try:
+        from spacereader.sources.files import seeds_dir
+        from spacereader.sources.load import load_paths
+    except ImportError:  # the tree before loading moved under spacereader/sources/
+        from spacereader.load import load_paths, seeds_dir  # type: ignore[no-redef]
 
     articles, _errors = load_paths([str(seeds_dir())])
     return [sentence.text for article in articles for sentence in segment(article.body, article.id)]
