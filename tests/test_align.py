@@ -296,6 +296,18 @@ def test_wire_copy_in_many_sources() -> None:
     assert all(row.score is not None and row.score >= 90 for row in rows)
 
 
+def test_candidates_take_features_made_elsewhere() -> None:
+    """Event grouping builds its own features (one per article, no node) and asks the index for candidates."""
+    from spacereader.engine.align import _candidates, _Features
+
+    bags = [{"quake": 2.0, "brasca": 3.0}, {"quake": 2.0, "brasca": 3.0, "school": 1.0}, {"budget": 2.0}]
+    features = [
+        _Features(source=n, index=0, text="", weights=bag, mass=sum(bag.values()), words=0, unit=1.0)
+        for n, bag in enumerate(bags)
+    ]
+    assert _candidates(features, 5, None) == {(0, 1)}
+
+
 def test_seed_differences(seed_comparison) -> None:
     rows = seed_comparison.rows
     row = row_of(rows, "003_61f4a650ca5522b8", 2)

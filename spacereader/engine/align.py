@@ -335,10 +335,9 @@ def _candidates(features: Sequence[_Features], per_sentence: int, progress: Prog
     """
     if any(feature.node < 0 for feature in features):  # features made elsewhere (events): each its own node
         features = [dataclasses.replace(feature, node=number) for number, feature in enumerate(features)]
-    members: list[list[int]] = []
+    # The sentences of each node (nodes are numbered 0, 1, ... as `_prepare` numbers them).
+    members: list[list[int]] = [[] for _node in range(max((feature.node for feature in features), default=-1) + 1)]
     for number, feature in enumerate(features):
-        if feature.node == len(members):
-            members.append([])
         members[feature.node].append(number)
     postings: dict[str, list[int]] = defaultdict(list)
     for node, group in enumerate(members):
