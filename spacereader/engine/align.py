@@ -949,9 +949,17 @@ def _weigh(
     sources_count = len(set(sources))
     floor = min(max(2, sources_count), FLOOR)
     statements = _statement_sizes(raw, document_frequency)
-    # How often the input repeats its statements: the typical frequency of a sentence's rarest token
-    # (1 to a few in ordinary coverage, whatever its size; hundreds where hundreds retell one story).
-    typical = _median([min((document_frequency[token] for token in bag), default=1) for _t, bag, _w in raw], size)
+    # How often an article's statements are repeated: the typical frequency of its sentences' rarest
+    # tokens (1 to a few in ordinary coverage, whatever the input's size; hundreds in an article of
+    # a story hundreds of others retell). A node takes the most of its sentences' articles.
+    rarest = [min((document_frequency[token] for token in bag), default=1) for _t, bag, _w in raw]
+    by_article: dict[int, list[int]] = defaultdict(list)
+    for source, node in zip(sources, nodes, strict=True):
+        by_article[source].append(rarest[node])
+    article_typical = {source: _median(values, [1] * len(values)) for source, values in by_article.items()}
+    typical = [1] * len(raw)
+    for source, node in zip(sources, nodes, strict=True):
+        typical[node] = max(typical[node], article_typical[source])
     shared: list[_Features] = []
     for node, (text, bag, words) in enumerate(raw):
         weights = {}
@@ -963,7 +971,7 @@ def _weigh(
         # A statement that hundreds of articles retell has words in hundreds of sentences: they are
         # still its own words. Only where the input shows such repeats (typically), and only for a
         # sentence whose own words are that frequent.
-        statement = min(max(2, sources_count), max(floor, min(typical, statements[node])))
+        statement = min(max(2, sources_count), max(floor, min(typical[node], statements[node])))
         shared.append(
             _Features(
                 source=-1,
