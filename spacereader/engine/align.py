@@ -42,7 +42,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from statistics import median
+from statistics import median, median_low
 
 from rapidfuzz import fuzz
 
@@ -956,7 +956,7 @@ def _weigh(
     by_article: dict[int, list[int]] = defaultdict(list)
     for source, node in zip(sources, nodes, strict=True):
         by_article[source].append(rarest[node])
-    article_typical = {source: _median(values, [1] * len(values)) for source, values in by_article.items()}
+    article_typical = {source: median_low(values) for source, values in by_article.items()}
     typical = [1] * len(raw)
     for source, node in zip(sources, nodes, strict=True):
         typical[node] = max(typical[node], article_typical[source])
@@ -969,8 +969,8 @@ def _weigh(
                 idf *= EVIDENCE  # evidence: the same figure or the same person
             weights[token] = max(idf, 0.05)
         # A statement that hundreds of articles retell has words in hundreds of sentences: they are
-        # still its own words. Only where the input shows such repeats (typically), and only for a
-        # sentence whose own words are that frequent.
+        # still its own words. Only in articles that show such repeats, and only for a sentence whose
+        # own words are that frequent.
         statement = min(max(2, sources_count), max(floor, min(typical[node], statements[node])))
         shared.append(
             _Features(
@@ -1002,16 +1002,6 @@ def _statement_sizes(
         frequencies = sorted(document_frequency[token] for token in bag if token[0] not in "#@!~=")
         sizes.append(frequencies[1] if len(frequencies) > 1 else frequencies[0] if frequencies else 1)
     return sizes
-
-
-def _median(values: Sequence[int], counts: Sequence[int]) -> int:
-    """The median of values each counted `counts` times."""
-    half, seen = sum(counts) / 2, 0
-    for value, count in sorted(zip(values, counts, strict=True)):
-        seen += count
-        if seen >= half:
-            return value
-    return 1
 
 
 def _edges(
