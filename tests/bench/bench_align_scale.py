@@ -175,7 +175,6 @@ class Retellings:
 def seed_sentences() -> list[str]:
     """The seeds' sentences in reading order, as the project segments them."""
     from spacereader.engine.segment import segment
-
     from spacereader.sources.files import seeds_dir
     from spacereader.sources.load import load_paths
 
