@@ -574,7 +574,7 @@ def _judge(
         kind=kind,  # type: ignore[arg-type]
         explanation=explanation,
         values=conflict_values,
-        context=context,
+        measure=context,
     )
 
 

@@ -994,7 +994,7 @@ def extract_facts(article: Article, sentences: Sequence[Sentence]) -> tuple[Fact
                     start=start,
                     end=end,
                     entity=entity,
-                    context=candidate.context,
+                    measure=candidate.context,
                     precision=candidate.precision,  # type: ignore[arg-type]
                     approximate=candidate.approximate,
                     qualifier=candidate.qualifier,
