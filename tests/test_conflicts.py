@@ -158,6 +158,23 @@ def test_an_undated_source_names_the_missing_date() -> None:
             "Peresild, who was born in 1983, trained hard.",
             "conflict",
         ),
+        # A coarser date containing a finer one is the same date said less precisely (the real-coverage labels
+        # read "in July" against "July 14" so; these pairs were look-alikes before).
+        (
+            "The crew launched in October 2021 from Baikonur.",
+            "The crew launched on October 5, 2021 from Baikonur.",
+            "approximation",
+        ),
+        (
+            "The crew launched in 2021 from Baikonur.",
+            "The crew launched in October 2021 from Baikonur.",
+            "approximation",
+        ),
+        (
+            "Actress Yulia Peresild was born on 5 September 1984.",
+            "Yulia Peresild, born in 1984 in Pskov, trained.",
+            "approximation",
+        ),
     ],
 )
 def test_kinds(a: str, b: str, kind: str) -> None:
@@ -176,10 +193,8 @@ LOOK_ALIKES = [
     # one value in two spellings
     ("They flew into orbit for twelve days.", "They flew into orbit for 12 days."),
     ("The crew stayed a twelve-day stint in orbit.", "The crew stayed 12 days in orbit."),
-    # a point inside a range, a coarse date containing a fine one
+    # a point inside a range
     ("The crew will launch on October 5, 2021.", "The crew will launch from October 5 to 17, 2021."),
-    ("The crew launched in October 2021 from Baikonur.", "The crew launched on October 5, 2021 from Baikonur."),
-    ("The crew launched in 2021 from Baikonur.", "The crew launched in October 2021 from Baikonur."),
     # a hedge around the same number
     ("The film cost about $35 million to make.", "The film cost $35 million to make."),
     # two people who share a first name, two with similar surnames
@@ -221,9 +236,8 @@ LOOK_ALIKES = [
     ("On Saturday, City scored three goals at home.", "On Saturday, United scored two goals at home."),
     # an organisation followed by a number
     ("Arsenal, 3, were beaten.", "Arsenal, 5, were beaten."),
-    # births of different people, a birth year containing the day
+    # births of different people
     ("Actress Yulia Peresild was born in 1984.", "Director Klim Shipenko was born in 1983."),
-    ("Actress Yulia Peresild was born on 5 September 1984.", "Yulia Peresild, born in 1984 in Pskov, trained."),
     # an unattributed age
     ("The 37-year-old said she was ready.", "The 38-year-old said she was ready."),
 ]

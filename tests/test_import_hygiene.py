@@ -21,7 +21,12 @@ def engine_modules() -> list[str]:
 
 def test_engine_modules_import_neither_textual_nor_rich() -> None:
     modules = engine_modules()
-    assert {"spacereader.model", "spacereader.load", "spacereader.engine.segment", "spacereader.engine.comparison"} <= set(modules)
+    assert {
+        "spacereader.model",
+        "spacereader.load",
+        "spacereader.engine.segment",
+        "spacereader.engine.comparison",
+    } <= set(modules)
     code = (
         "import importlib, sys\n"
         f"for name in {modules!r}: importlib.import_module(name)\n"

@@ -1,15 +1,19 @@
 """Where the sources disagree: facts compared slot by slot, each disagreement explained.
 
-A slot is what a figure is about: the entity and the attribute for ages; the attribute, the context
-word (launch, budget, candidate …) and the qualifier (per share, the unit of a count) for the rest.
-Facts of different sources are compared only inside one slot and, when neither names an entity, only
-when their sentences are about the same thing (they share enough content words). A source that gives
-two different values in one slot makes the slot ambiguous: it is left alone. Prefer no report over a
-false alarm.
+A slot is one thing measured about one subject: the payout to Parag Agrawal, the cost of Chandrayaan-3, the
+number of people killed in the shipwreck. Facts are first sorted by attribute and measure (the class of
+`spacereader.engine.measures`, with the currency of money, the kind of thing a count counts, and whether a date
+is a day or a time of day); then by subject: facts about the same entity form one slot, facts about different
+entities never meet, and a fact whose sentence names no subject joins the one slot whose sentences say the same
+thing (they share enough content words), or forms a slot with other such facts. A source that gives two
+different values in one slot is left out of it: it speaks of two things. Prefer no report over a false alarm.
 
-- Dates agree when one contains the other (October 2021 contains October 5; a range contains its days).
+- Dates agree when they are the same; one that contains the other (October 2021 and October 5) is an
+  `approximation`, a coarser value against a precise one; times of day compare in UTC when both give their zone,
+  within a quarter of an hour an `approximation`.
 - Money, durations and counts are intervals: equal values agree, overlapping hedged or rounded values are an
-  `approximation`, disjoint ones a `conflict`; money only within one currency.
+  `approximation`, disjoint ones a `conflict`; money only within one currency; sizes in any unit of the same
+  dimension (feet against meters).
 - Ages become birth windows when the publication dates are known: overlapping windows are a `time-shift`,
   disjoint ones a `conflict`; with a date missing, a `conflict` whose explanation says which date would
   settle it.
@@ -24,11 +28,13 @@ import itertools
 import math
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
-from spacereader.engine.dates import date_bounds, month_day
-from spacereader.engine.names import OPENERS, ROLES, fold
+from spacereader.engine import measures
+from spacereader.engine.dates import date_bounds, month_day, utc_minutes
+from spacereader.engine.measures import UNIT_SIZES
+from spacereader.engine.names import OPENERS, ROLES, fold, same_name
 from spacereader.engine.numbers import significant_digits
 from spacereader.model import Article, Conflict, ConflictValue, Entity, Fact, Mention, Sentence
 
@@ -66,20 +72,39 @@ _MAX_PAIRS = 200_000
 
 
 def _slot(fact: Fact) -> tuple | None:
-    if fact.attribute == "age":
-        return ("age", fold(fact.entity)) if fact.entity else None
-    if fact.attribute == "date" and fact.context in ("born", "died"):
-        # A birth or a death is one person's: compared only when the person is known.
-        return ("date", fact.context, fold(fact.entity)) if fact.entity and fact.normalized is not None else None
-    if fact.attribute == "name" or fact.context is None or fact.normalized is None:
+    """What a fact measures, before its subject is looked at; None when it cannot be compared."""
+    if fact.attribute == "name" or fact.normalized is None or fact.normalized == "undisclosed":
         return None
+    if fact.attribute == "age":
+        return ("age",) if fact.entity else None
+    if fact.measure is None or fact.measure in measures.UNCOMPARED:
+        return None
+    if fact.attribute == "date":
+        if fact.measure in ("born", "died") and not fact.entity:
+            return None  # a birth or a death is one person's: compared only when the person is known
+        timed = fact.precision == "time" and utc_minutes(fact.normalized) is not None
+        return ("date", fact.measure, "time" if timed else "day")
     if fact.attribute == "money":
         if not isinstance(fact.normalized, dict) or not fact.normalized.get("currency"):
             return None
-        return ("money", fact.context, fact.qualifier, fact.normalized["currency"])
-    if fact.attribute == "count" and fact.qualifier == "percent":
-        return None  # a percentage of nothing named
-    return (fact.attribute, fact.context, fact.qualifier)
+        return ("money", fact.measure, fact.qualifier, fact.normalized["currency"])
+    if fact.attribute == "count":
+        size = UNIT_SIZES.get(str(fact.qualifier).split()[-1])
+        return ("count", fact.measure, size[0] if size else fact.qualifier)
+    return (fact.attribute, fact.measure)
+
+
+def _needs_entity(key: tuple) -> bool:
+    return key[0] == "age" or (key[0] == "date" and key[1] in ("born", "died"))
+
+
+def same_subject(a: str, b: str) -> bool:
+    """Two subjects that name one person or thing: one spelling, or a surname against the full name."""
+    wa, wb = [fold(word) for word in a.split()], [fold(word) for word in b.split()]
+    if wa == wb or same_name(wa, wb):
+        return True
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return len(short) == 1 and len(long_) > 1 and short[0] in (long_[0], long_[-1]) and short[0][:1].isalpha()
 
 
 class _Topics:
@@ -102,10 +127,13 @@ class _Topics:
             and word not in ROLES
             and word not in _STOPWORDS
         }
+        self._display = {e.id: e.name for e in entities}
         self._cache: dict[tuple[str, int], frozenset[str]] = {}
         self._entities: dict[tuple[str, int], set[str]] = defaultdict(set)
+        self._by_source: dict[str, set[str]] = defaultdict(set)
         for mention in mentions:
             self._entities[(mention.source, mention.sentence)].add(mention.entity)
+            self._by_source[mention.source].add(mention.entity)
 
     def words(self, source: str, index: int) -> frozenset[str]:
         key = (source, index)
@@ -119,6 +147,11 @@ class _Topics:
             words |= {"#" + word for word in map(fold, _CAPITALISED.findall(sentence.text)) if word in self._proper}
             cached = self._cache[key] = frozenset(words)
         return cached
+
+    def mentions(self, source: str, subject: str) -> bool:
+        """Whether the article names the subject anywhere."""
+        named = self._by_source.get(source, set())
+        return any(same_subject(self._display.get(entity, ""), subject) for entity in named)
 
     def related(self, a: Fact, b: Fact) -> bool:
         if a.entity and b.entity:
@@ -157,7 +190,10 @@ def _number_interval(value: object, approximate: bool) -> tuple[float, float, bo
 def _amount_of(fact: Fact) -> tuple[float, float, bool] | None:
     value = fact.normalized
     scale = 1.0
-    if fact.attribute == "money":
+    if fact.attribute == "count":
+        size = UNIT_SIZES.get(str(fact.qualifier).split()[-1])
+        scale = size[1] if size else 1.0
+    elif fact.attribute == "money":
         if not isinstance(value, dict):
             return None
         value = value.get("amount")
@@ -211,11 +247,13 @@ def _compare_amounts(a: Fact, b: Fact) -> str:
     if ea and eb:
         if la == lb:
             return "same"
+        if a.attribute == "count" and a.qualifier != b.qualifier and abs(la - lb) <= 0.05 * max(abs(la), abs(lb)):
+            return "same"  # "100 meters (330 feet)": a conversion rounds
         if _rounds_to(la, lb) or _rounds_to(lb, la):
             return "approximation"
         return "conflict"
     if a.normalized == b.normalized:
-        return "same"
+        return "same"  # "about 41%" and "41%": one figure, one of them hedged
     if la <= hb and lb <= ha:
         return "approximation"
     return "conflict"
@@ -227,20 +265,23 @@ def _day_bounds(fact: Fact) -> tuple[dt.date, dt.date] | None:
 
 def _compare_dates(a: Fact, b: Fact) -> str:
     na, nb = a.normalized, b.normalized
+    hedged = a.approximate != b.approximate
     if na == nb:
-        return "same"
-    ta, tb = _time_of(na), _time_of(nb)
+        return "approximation" if hedged else "same"
+    ta, tb = utc_minutes(na), utc_minutes(nb)
     if ta is not None and tb is not None:
-        da, db = _date_part(na), _date_part(nb)
-        if da and db and da != db:
-            return "conflict"
-        gap = abs(ta - tb)
-        return "same" if gap == 0 else "approximation" if gap <= 15 else "conflict"
+        return _compare_times(a, b, ta, tb)
     ba, bb = _day_bounds(a), _day_bounds(b)
     if ba and bb:
-        contains = (ba[0] <= bb[0] and bb[1] <= ba[1]) or (bb[0] <= ba[0] and ba[1] <= bb[1])
-        if contains:
-            return "same"
+        if ba == bb:
+            return "approximation" if hedged else "same"
+        inside = (ba[0] <= bb[0] and bb[1] <= ba[1]) or (bb[0] <= ba[0] and ba[1] <= bb[1])
+        if inside and (isinstance(na, list) or isinstance(nb, list)):
+            return "same"  # a day inside a stretch of days ("October 5" and "October 5 to 17")
+        if ba[0] <= bb[1] and bb[0] <= ba[1]:
+            # One contains the other (July and July 14, 2020 and late 2020), or they overlap: a coarser or
+            # hedged date against a finer one.
+            return "approximation"
         if a.relative or b.relative:
             # Read against a publication date that may be off (a crawl date, an update): the weaker kind.
             return "time-shift"
@@ -249,10 +290,38 @@ def _compare_dates(a: Fact, b: Fact) -> str:
     if ma and mb:
         if ma[0] != mb[0]:
             return "conflict" if (isinstance(na, str) and isinstance(nb, str)) else "unknown"
-        if ma[1] is None or mb[1] is None or ma[1] == mb[1]:
+        if ma[1] == mb[1]:
             return "same"
+        if ma[1] is None or mb[1] is None:
+            return "approximation"
         return "conflict"
     return "unknown"
+
+
+def _compare_times(a: Fact, b: Fact, ta: tuple[int, bool], tb: tuple[int, bool]) -> str:
+    """Two times of day: in UTC when both name their zone, as written when neither does."""
+    if ta[1] != tb[1]:
+        return "unknown"  # a local time against a time in a named zone: the local zone is not known
+    gap = abs(ta[0] - tb[0])
+    gap = min(gap, 24 * 60 - gap)
+    moments = _moment(a.normalized), _moment(b.normalized)
+    if moments[0] is not None and moments[1] is not None:
+        gap = round(abs((moments[0] - moments[1]).total_seconds()) / 60)
+    if gap == 0:
+        return "approximation" if a.approximate != b.approximate else "same"
+    if gap <= 15 or (gap <= 45 and (a.approximate or b.approximate)):
+        return "approximation"
+    return "conflict"
+
+
+def _moment(value: object) -> dt.datetime | None:
+    """A date-time with its day ("2024-01-20T00:20+09:00"), None for a time of day alone."""
+    if not isinstance(value, str) or value.startswith("T") or value.startswith("--"):
+        return None
+    try:
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def _month_day_of(bounds: tuple[dt.date, dt.date]) -> tuple[int, int | None] | None:
@@ -262,17 +331,6 @@ def _month_day_of(bounds: tuple[dt.date, dt.date]) -> tuple[int, int | None] | N
     if first.year == last.year and first.month == last.month:
         return first.month, None
     return None
-
-
-def _time_of(value: object) -> int | None:
-    if not isinstance(value, str) or "T" not in value:
-        return None
-    match = re.search(r"T(\d{2}):(\d{2})", value)
-    return int(match.group(1)) * 60 + int(match.group(2)) if match else None
-
-
-def _date_part(value: object) -> str | None:
-    return value.split("T")[0] or None if isinstance(value, str) else None
 
 
 def _compare(a: Fact, b: Fact) -> str:
@@ -341,44 +399,37 @@ def _shown(fact: Fact) -> str:
     return " ".join(fact.value.split())
 
 
-_EVENT_NOUNS = {
-    "born": "birth",
-    "died": "death",
-    "announce": "announcement",
-    "sign": "signing",
-    "found": "founding",
-    "resign": "resignation",
-    "appoint": "appointment",
-    "marry": "wedding",
-    "publish": "publication",
-    "meet": "meeting",
-    "confirm": "confirmation",
-    "film": "filming",
-    "build": "construction",
-    "dock": "docking",
-    "arrive": "arrival",
-    "land": "landing",
-    "sentence": "sentencing",
-}
-
-
-def _subject(attribute: str, entity: str | None, context: str | None, qualifier: str | None) -> str:
+def _about(key: tuple, entity: str | None, qualifier: str | None) -> str:
+    """What a slot measures, in words: "the payout to Parag Agrawal", "the number of people killed"."""
+    attribute, measure = key[0], (key[1] if len(key) > 1 else None)
     if attribute == "age":
         return f"{entity}'s age"
-    event = _EVENT_NOUNS.get(context or "", context)
-    what = {
-        "date": f"the date of the {event}" if context else "the date",
-        "money": f"the {context}" if context else "the amount",
-        "duration": f"how long the {context} lasts" if context else "the duration",
-        "count": _count_subject(context, qualifier),
-    }[attribute]
-    if qualifier and attribute == "money":
-        what += f" {qualifier}"
-    if entity:
-        what += f" of {entity}"
-    return what
+    family = _family(key)
+    template = (measures.label(family, measure) if measure else None) or "the {}"
+    if family == "percent" and measure and measure.rsplit(" ", 1)[-1] in ("rise", "fall"):
+        thing, _, change = measure.rpartition(" ")
+        inner = (measures.label("percent", thing) if thing else None) or "{}"
+        template = (measures.label("change", change) or "the {}").replace("{}", inner)
+    if attribute == "count" and family == "count" and "{things}" not in template and measure:
+        template = f"the number of {_plural(measure)} of {{}}"
+    template = template.replace("{things}", _plural(qualifier or "thing"))
+    if family == "percent":
+        template = (
+            template.replace("the ", "the percentage ", 1) if not template.startswith("the percentage") else template
+        )
+    phrase = template.replace("{}", entity) if entity else re.sub(r"\s+\S+\s+\{\}|\s*\{\}", "", template)
+    if "{}" in phrase:
+        phrase = phrase.replace("{}", "")
+    if attribute == "money" and qualifier:
+        phrase += f" {qualifier}"
+    if attribute == "date":
+        return ("the time of " if key[2] == "time" else "the date of ") + phrase
+    if attribute == "duration":
+        return "the length of " + phrase
+    return phrase
 
 
+_DIMENSIONS = frozenset(size for size, _ in UNIT_SIZES.values())
 _PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children", "foot": "feet", "staff": "staff"}
 _TOLL_EVENTS = ("killed", "injured", "missing", "arrested", "evacuated", "rescued", "infected")
 
@@ -396,18 +447,9 @@ def _plural(noun: str) -> str:
     return f"{head} {word}" if head else word
 
 
-def _count_subject(context: str | None, qualifier: str | None) -> str:
-    if not context or context == "percent":
-        return "the percentage"
-    noun = qualifier or context
-    rest = context[len(noun) :] if context.startswith(noun) else ""
-    return f"the number of {_plural(noun)}{rest}"
-
-
 def _rising_toll(key: tuple, values: list[Fact], articles: Mapping[str, Article]) -> bool:
     """Casualty-like counts that only grow with the publication date: a toll that rose, not a disagreement."""
-    context = str(key[1])
-    if not context.endswith(_TOLL_EVENTS):
+    if str(key[1]) not in _TOLL_EVENTS:
         return False
     dated = []
     for fact in values:
@@ -450,7 +492,8 @@ def _conflict_id(*parts: object) -> str:
 # ── the comparison ─────────────────────────────────────────────────────────────────────────────────
 
 
-def _components(items: list[Fact], topics: _Topics) -> list[list[Fact]]:
+def _components(items: list[Fact], together: Callable[[Fact, Fact], bool]) -> list[list[Fact]]:
+    """Facts joined as long as a pair of them belongs together (bounded for huge inputs)."""
     parent = list(range(len(items)))
 
     def find(i: int) -> int:
@@ -468,12 +511,114 @@ def _components(items: list[Fact], topics: _Topics) -> list[list[Fact]]:
             budget -= 1
             if budget < 0:
                 break
-            if a.attribute == "age" or topics.related(a, b):
+            if together(a, b):
                 parent[find(i)] = find(j)
     groups: dict[int, list[Fact]] = defaultdict(list)
     for i, fact in enumerate(items):
         groups[find(i)].append(fact)
-    return [group for group in groups.values() if len({f.source for f in group}) >= 2]
+    return list(groups.values())
+
+
+def _by_subject(key: tuple, items: list[Fact], topics: _Topics, past: _Background) -> list[list[Fact]]:
+    """The facts of one measure, split by what they are about.
+
+    Facts about one entity form one group, and never meet facts about another. A fact with no subject joins
+    the one group it may be about: of the same time (see `_Background`), naming an entity its article names or
+    saying the same thing as one of the group's sentences. The others are grouped among themselves: those whose
+    sentences say the same thing, and, for a measure that names an event (a toll, a payout, a landing), those
+    about the story's own time rather than the past.
+    """
+    named: list[tuple[str, list[Fact]]] = []
+    loose: list[Fact] = []
+    for fact in items:
+        if not fact.entity:
+            loose.append(fact)
+            continue
+        for subject, group in named:
+            if same_subject(subject, fact.entity):
+                group.append(fact)
+                break
+        else:
+            named.append((fact.entity, [fact]))
+    if _needs_entity(key):
+        return [group for _, group in named]
+    pool: list[Fact] = []
+    for fact in loose:
+        homes = [
+            group
+            for subject, group in named
+            if past.of_group(group) == past(fact)
+            and (
+                topics.mentions(fact.source, subject)
+                or any(other.source != fact.source and topics.related(fact, other) for other in group)
+            )
+        ]
+        if len(homes) == 1:
+            homes[0].append(fact)
+        elif not homes:
+            pool.append(fact)
+    eventful = key[1] not in _GENERIC_MEASURES and measures.label(_family(key), key[1]) is not None
+    return [group for _, group in named] + _components(
+        pool, lambda a, b: topics.related(a, b) or (eventful and not past(a) and not past(b))
+    )
+
+
+#: Measures too general to say two unnamed figures are about one thing ("the price", "the start").
+_GENERIC_MEASURES = frozenset("price start end value contract rate distance deal announce confirm".split())
+
+
+def _family(key: tuple) -> str:
+    """The measures table's family of a slot."""
+    if key[0] == "count":
+        return "percent" if key[2] == "percent" else "size" if key[2] in _DIMENSIONS else "count"
+    return key[0]
+
+
+class _Background:
+    """Whether a figure is about the story's own time or about the past it recalls.
+
+    "In February, 96 people died when …" in a June story, "Chandrayaan-2 failed in 2019": a figure whose date, or a
+    date in its clause, ends more than two months before the article was published (or, undated, before the
+    latest publication date of the comparison) is background, and is compared only with other background.
+    """
+
+    _MARGIN = dt.timedelta(days=60)
+
+    def __init__(self, facts: Sequence[Fact], articles: Mapping[str, Article]) -> None:
+        days = [article.published for article in articles.values() if article.published]
+        latest = max(days) if days else None
+        self._reference = {source: article.published or latest for source, article in articles.items()}
+        self._dates: dict[tuple[str, int], list[Fact]] = defaultdict(list)
+        for fact in facts:
+            if fact.attribute == "date" and fact.normalized is not None:
+                self._dates[(fact.source, fact.sentence)].append(fact)
+        self._cache: dict[tuple[str, int], bool] = {}
+
+    def __call__(self, fact: Fact) -> bool:
+        key = (fact.source, fact.start)
+        if key not in self._cache:
+            self._cache[key] = self._past(fact)
+        return self._cache[key]
+
+    def _past(self, fact: Fact) -> bool:
+        reference = self._reference.get(fact.source)
+        if reference is None:
+            return False
+        near = (
+            [fact]
+            if fact.attribute == "date"
+            else [
+                date for date in self._dates.get((fact.source, fact.sentence), ()) if abs(date.start - fact.start) <= 80
+            ]
+        )
+        for date in near:
+            bounds = date_bounds(date.normalized)
+            if bounds is not None and bounds[1] < reference - self._MARGIN:
+                return True
+        return False
+
+    def of_group(self, group: list[Fact]) -> bool:
+        return sum(map(self, group)) * 2 > len(group)
 
 
 def _figure_conflicts(
@@ -483,13 +628,14 @@ def _figure_conflicts(
     topics: _Topics,
     people: frozenset[str] = frozenset(),
 ) -> list[Conflict]:
-    order = list(articles)
+    order = {source: index for index, source in enumerate(articles)}
+    past = _Background(facts, articles)
     slots: dict[tuple, list[Fact]] = defaultdict(list)
     for fact in facts:
         if fact.source not in articles:
             continue
         key = _slot(fact)
-        if key is not None and fact.normalized != "undisclosed":
+        if key is not None:
             slots[key].append(fact)
     conflicts: list[Conflict] = []
     for key, items in slots.items():
@@ -497,8 +643,9 @@ def _figure_conflicts(
             continue
         found = [
             conflict
-            for group in _components(items, topics)
-            if (conflict := _judge(key, group, articles, sentences, order, people)) is not None
+            for group in _by_subject(key, items, topics, past)
+            if len({f.source for f in group}) >= 2
+            and (conflict := _judge(key, group, articles, sentences, order, people)) is not None
         ]
         if len(found) > 1:
             found = [replace(conflict, id=_conflict_id(*key, number)) for number, conflict in enumerate(found)]
@@ -511,24 +658,26 @@ def _judge(
     group: list[Fact],
     articles: Mapping[str, Article],
     sentences: Mapping[str, Sequence[Sentence]],
-    order: list[str],
+    order: Mapping[str, int],
     people: frozenset[str] = frozenset(),
 ) -> Conflict | None:
     attribute = key[0]
-    # One value per source; a source with two different values in one slot makes the slot ambiguous
-    # (unless it is a person's age: then the source contradicts itself, which is worth showing).
+    # One value per source. A source with two different values in one slot speaks of two things and is left
+    # out, unless it is a person's age: then the source contradicts itself, which is worth showing.
     per_source: dict[str, list[Fact]] = defaultdict(list)
-    for fact in sorted(group, key=lambda f: (order.index(f.source), f.start)):
+    for fact in sorted(group, key=lambda f: (order[f.source], f.start)):
         if not any(_compare(fact, other) == "same" for other in per_source[fact.source]):
             per_source[fact.source].append(fact)
-    if attribute != "age" and any(len(values) > 1 for values in per_source.values()):
-        return None
-    if attribute == "age" and key[1] not in people:
+    if attribute != "age":
+        per_source = defaultdict(list, {source: values for source, values in per_source.items() if len(values) == 1})
+    elif not any(same_subject(person, group[0].entity or "") for person in people):
         return None  # "Arsenal, 3,": a number after a name that is not a person's is not an age
-    values = [fact for source in order for fact in per_source.get(source, [])]
+    values = [fact for source in sorted(per_source, key=order.__getitem__) for fact in per_source[source]]
+    if len({f.source for f in values}) < 2:
+        return None
     verdicts = {_compare(a, b) for i, a in enumerate(values) for b in values[i + 1 :] if a.source != b.source}
-    verdicts.discard("same")
-    if not verdicts or "unknown" in verdicts:
+    verdicts -= {"same", "unknown"}
+    if not verdicts:
         return None
     if "conflict" in verdicts and attribute == "count" and _rising_toll(key, values, articles):
         kind = "time-shift"
@@ -538,43 +687,44 @@ def _judge(
         kind = "time-shift"
     else:
         kind = "approximation"
-    entity = (
-        values[0].entity if all(f.entity and fold(f.entity) == fold(values[0].entity or "") for f in values) else None
-    )
-    context = None if attribute == "age" else key[1]
-    qualifier = None if attribute == "age" else (key[2] if len(key) > 2 else None)
-    subject = _subject(attribute, entity, context, qualifier)
+    named = [f.entity for f in values if f.entity]
+    entity = named[0] if named and all(same_subject(named[0], other) for other in named) else None
+    measure = None if attribute == "age" else key[1]
+    qualifier = None if attribute in ("age", "date", "duration") else key[2]
+    if attribute == "count":
+        qualifier = values[0].qualifier
+    about = _about(key, entity, qualifier)
     said = "; ".join(f"{articles[f.source].label} says {_shown(f)}" for f in values)
     if attribute == "age":
         kind, tail = _age_kind(values, articles)
-        explanation = f"The sources disagree on {subject}: {said} — {tail}."
+        explanation = f"The sources disagree on {about}: {said} — {tail}."
     elif kind == "approximation":
-        explanation = f"The sources give {subject} differently but compatibly: {said} (a rounded or hedged figure)."
+        explanation = f"The sources give {about} differently but compatibly: {said} (a rounded or hedged figure)."
     elif kind == "time-shift" and attribute == "count":
         explanation = (
-            f"The sources differ on {subject}: {said}, but the later reports give the higher figures, as a toll "
+            f"The sources differ on {about}: {said}, but the later reports give the higher figures, as a toll "
             "that rises over time would."
         )
     elif kind == "time-shift":
         explanation = (
-            f"The sources differ on {subject}: {said}, a gap that relative dates read against different "
+            f"The sources differ on {about}: {said}, a gap that relative dates read against different "
             "publication dates can explain."
         )
     else:
-        explanation = f"The sources disagree on {subject}: {said}."
+        explanation = f"The sources disagree on {about}: {said}."
     conflict_values = tuple(
         ConflictValue(fact=f, quote=_quote(f, articles[f.source].body, sentences[f.source][f.sentence])) for f in values
     )
     return Conflict(
-        # Stable across runs and input order: the slot names the conflict (a counter is added by the caller
-        # when one slot holds several).
-        id=_conflict_id(*key),
+        # Stable across runs and input order: the slot and its subject name the conflict (a counter is added by
+        # the caller when one slot holds several).
+        id=_conflict_id(*key, *([fold(entity)] if entity else [])),
         entity=entity,
         attribute=attribute,  # type: ignore[arg-type]
         kind=kind,  # type: ignore[arg-type]
         explanation=explanation,
         values=conflict_values,
-        measure=context,
+        measure=measure,
     )
 
 

@@ -87,6 +87,17 @@ ZONES = {
     "sgt": -8,
     "aest": -10,
     "aedt": -11,
+    "india time": -5.5,
+    "indian time": -5.5,
+    "india standard time": -5.5,
+    "indian standard time": -5.5,
+    "japan time": -9,
+    "japanese time": -9,
+    "japan standard time": -9,
+    "japanese standard time": -9,
+    "beijing time": -8,
+    "pakistan time": -5,
+    "afghanistan time": -4.5,
 }
 
 _MONTH = (
@@ -95,7 +106,11 @@ _MONTH = (
 )
 _DAY = r"(?<![\d.,])([0-3]?\d)(?:st|nd|rd|th)?(?![\d%])"
 _YEAR4 = r"(1[5-9]\d\d|20\d\d)(?![\d%])"
-_ZONE = r"(GMT|UTC|BST|CEST|CET|EEST|EET|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|KST|HKT|SGT|AEST|AEDT|Moscow time|local time)\b"
+_ZONE = (
+    r"(GMT|UTC|BST|CEST|CET|EEST|EET|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|KST|HKT|SGT|AEST|AEDT|Moscow time"
+    r"|India(?:n)?\s+(?:time|standard\s+time)|Japan(?:ese)?\s+(?:time|standard\s+time)|Beijing\s+time"
+    r"|Pakistan\s+time|Afghanistan\s+time|local\s+time)\b"
+)
 _TO = r"\s*(?:-|–|—|to|and|until|till|through|thru)\s*"
 
 _ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2})?(Z)?)?(?![\d-])")
@@ -137,7 +152,15 @@ _RELATIVE = re.compile(
 )
 _TIME = re.compile(
     r"(?<![\d.:,])([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*([ap])\.?m\b\.?(?:\s*" + _ZONE + r")?"
-    r"|(?<![\d.:,])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?:\s*(?:h|hrs|hours)\b)?(?:\s*" + _ZONE + r")?",
+    r"|(?<![\d.:,])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?:\s*(?:h|hrs|hours)\b)?(?:\s*" + _ZONE + r")?"
+    r"|(?<![\d.:,])([01]\d|2[0-3])([0-5]\d)\s*(GMT|UTC)\b"
+    r"|\b(midnight|noon|midday)\b(?:\s*(?:\(\s*)?" + _ZONE + r")?",
+    re.IGNORECASE,
+)
+#: Words before a time that make it approximate ("around 6:05 pm", "just after midnight").
+_TIME_HEDGE = re.compile(
+    r"\b(?:about|around|approximately|approx\.?|roughly|nearly|some|shortly\s+(?:after|before)|just\s+(?:after|before)"
+    r"|soon\s+after|circa|c\.)\s+$",
     re.IGNORECASE,
 )
 
@@ -449,13 +472,13 @@ def _find_dates(text: str, published: dt.date | None, future: bool | None) -> li
         merged.append(item)
     found[:] = merged
 
-    for m in _TIME.finditer(text) if digits else ():
+    for m in _TIME.finditer(text) if digits or "mid" in lower or "noon" in lower else ():
         if m.group(3):
             hour, minute, half, zone = int(m.group(1)), int(m.group(2) or 0), m.group(3).lower(), m.group(4)
-            if not 1 <= hour <= 12:
+            if not 0 <= hour <= 12:
                 continue
             hour = hour % 12 + (12 if half == "p" else 0)
-        else:
+        elif m.group(5):
             hour, minute, zone = int(m.group(5)), int(m.group(6)), m.group(7)
             if not zone and _preceding_word(text, m.start()) not in (
                 "at",
@@ -468,16 +491,52 @@ def _find_dates(text: str, published: dt.date | None, future: bool | None) -> li
                 "to",
             ):
                 continue
-        add(FoundDate(m.start(), m.end(), _time_value(hour, minute, zone), "time"))
+        elif m.group(8):
+            hour, minute, zone = int(m.group(8)), int(m.group(9)), m.group(10)  # "1234 GMT"
+        else:
+            hour, minute, zone = (0 if m.group(11).lower() == "midnight" else 12), 0, m.group(12)
+        hedge = _TIME_HEDGE.search(text, max(0, m.start() - 24), m.start())
+        start = hedge.start() if hedge else m.start()
+        add(FoundDate(start, m.end(), _time_value(hour, minute, zone), "time", approximate=hedge is not None))
     return found
 
 
+def at_time(day: str, time: str) -> str:
+    """A day and a time of that day as one date-time ("2024-01-20", "T00:20+09:00")."""
+    return day + time
+
+
 def _time_value(hour: int, minute: int, zone: str | None) -> str:
-    offset = ZONES.get(zone.lower()) if zone else None
+    """ "T09:22" (local, zone unknown), "T09:22Z" (UTC) or "T00:20+09:00" (a zone's offset from UTC)."""
+    offset = ZONES.get(" ".join(zone.lower().split())) if zone else None
     if offset is None:
         return f"T{hour:02d}:{minute:02d}"
-    total = (hour * 60 + minute + int(offset * 60)) % (24 * 60)
-    return f"T{total // 60:02d}:{total % 60:02d}Z"
+    if offset == 0:
+        return f"T{hour:02d}:{minute:02d}Z"
+    ahead = -offset  # ZONES holds what to add to local time for UTC; an ISO offset says the opposite
+    sign = "+" if ahead > 0 else "-"
+    minutes = round(abs(ahead) * 60)
+    return f"T{hour:02d}:{minute:02d}{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def utc_minutes(value: object) -> tuple[int, bool] | None:
+    """(minutes after midnight, in UTC?) of a normalised time or date-time; None when it holds no time."""
+    if not isinstance(value, str):
+        return None
+    match = _CLOCK.search(value)
+    if match is None:
+        return None
+    minutes = int(match.group(1)) * 60 + int(match.group(2))
+    if match.group(3) == "Z":
+        return minutes, True
+    if match.group(3):
+        sign = 1 if match.group(3)[0] == "+" else -1
+        offset = int(match.group(3)[1:3]) * 60 + int(match.group(3)[4:6])
+        return (minutes - sign * offset) % (24 * 60), True
+    return minutes, False
+
+
+_CLOCK = re.compile(r"T(\d{2}):(\d{2})(Z|[+-]\d{2}:\d{2})?")
 
 
 def _resolve_weekday(
