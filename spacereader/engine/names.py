@@ -446,9 +446,9 @@ def find_entities(
                 # A headline in title case: its capitalised words are not names by their case, so each word
                 # stands alone and counts only if it names someone the articles name elsewhere.
                 for run in name_runs(body, sentence.start, sentence.end):
-                    for word in _TOKEN.finditer(body, run.start, run.end):
-                        token = strip_possessive(word.group(0))
-                        single = NameSpan(token, word.start(), word.start() + len(token), (token,))
+                    for part in _TOKEN.finditer(body, run.start, run.end):
+                        token = strip_possessive(part.group(0))
+                        single = NameSpan(token, part.start(), part.start() + len(token), (token,))
                         found.append((article.id, sentence.index, single, True))
                 continue
             for run in name_runs(body, sentence.start, sentence.end):
