@@ -22,6 +22,7 @@ different values in one slot is left out of it: it speaks of two things. Prefer 
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import hashlib
 import itertools
@@ -64,6 +65,8 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w-]+")
 _MIN_JACCARD = 0.2
 #: ... and at least this many.
 _MIN_SHARED = 2
+#: Characters on each side of a figure that say what it is about ("… found about 1,600 feet from the bow …").
+_AROUND = 60
 #: Pairs of facts compared in one slot at most (keeps a run over thousands of articles bounded).
 _MAX_PAIRS = 200_000
 
@@ -80,8 +83,8 @@ def _slot(fact: Fact) -> tuple | None:
     if fact.measure is None or fact.measure in measures.UNCOMPARED:
         return None
     if fact.attribute == "date":
-        if fact.measure in ("born", "died") and not fact.entity:
-            return None  # a birth or a death is one person's: compared only when the person is known
+        if _needs_entity(("date", fact.measure)) and not fact.entity:
+            return None
         timed = fact.precision == "time" and utc_minutes(fact.normalized) is not None
         return ("date", fact.measure, "time" if timed else "day")
     if fact.attribute == "money":
@@ -94,12 +97,29 @@ def _slot(fact: Fact) -> tuple | None:
     return (fact.attribute, fact.measure)
 
 
+def _same_description(a: str, b: str) -> bool:
+    wa, wb = set(a.split()), set(b.split())
+    if not (a[:1].islower() and b[:1].islower()) or (wa & _MARKERS) != (wb & _MARKERS):
+        return False  # a name against a description, or "previous mission" against "mission"
+    shared = len(wa & wb)
+    return shared > 0 and shared * 2 >= min(len(wa), len(wb))
+
+
+#: Words that set a referent apart (`spacereader.engine.subjects`' "other" pattern).
+_MARKERS = frozenset("previous earlier predecessor prior last original former first second third".split())
+
+
 def _needs_entity(key: tuple) -> bool:
-    return key[0] == "age" or (key[0] == "date" and key[1] in ("born", "died"))
+    """Slots compared only between facts that name their subject: ages, births and deaths are one person's,
+    and a story tells of many announcements."""
+    return key[0] == "age" or (key[0] == "date" and key[1] in ("born", "died", "announce"))
 
 
 def same_subject(a: str, b: str) -> bool:
-    """Two subjects that name one person or thing: one spelling, or a surname against the full name."""
+    """Two subjects that name one person or thing: one spelling, or a surname against the full name; or two
+    descriptions in words ("lander rover propulsion", "lander rover propulsion module") that share most of them."""
+    if a[:1].islower() or b[:1].islower():
+        return _same_description(a, b)
     wa, wb = [fold(word) for word in a.split()], [fold(word) for word in b.split()]
     if wa == wb or same_name(wa, wb):
         return True
@@ -154,9 +174,20 @@ class _Topics:
         return any(same_subject(self._display.get(entity, ""), subject) for entity in named)
 
     def related(self, a: Fact, b: Fact) -> bool:
+        """Whether the two facts' sentences, or the words around the two figures, say the same thing."""
         if a.entity and b.entity:
             return fold(a.entity) == fold(b.entity)
-        wa, wb = self.words(a.source, a.sentence), self.words(b.source, b.sentence)
+        return self._similar(self.words(a.source, a.sentence), self.words(b.source, b.sentence)) or self._similar(
+            self._around(a), self._around(b)
+        )
+
+    def _around(self, fact: Fact) -> frozenset[str]:
+        sentence = self._sentences[fact.source][fact.sentence]
+        low, high = fact.start - sentence.start - _AROUND, fact.end - sentence.start + _AROUND
+        text = sentence.text[max(0, low) : max(0, high)]
+        return frozenset(w.lower()[:6] for w in _WORD.findall(text) if w.lower() not in _STOPWORDS)
+
+    def _similar(self, wa: frozenset[str], wb: frozenset[str]) -> bool:
         ea = {w for w in wa if w in self._named or w[0] == "#"}
         eb = {w for w in wb if w in self._named or w[0] == "#"}
         if ea and eb and not ea & eb:
@@ -276,7 +307,8 @@ def _compare_dates(a: Fact, b: Fact) -> str:
         if ba == bb:
             return "approximation" if hedged else "same"
         inside = (ba[0] <= bb[0] and bb[1] <= ba[1]) or (bb[0] <= ba[0] and ba[1] <= bb[1])
-        if inside and (isinstance(na, list) or isinstance(nb, list)):
+        spans = [f for f in (a, b) if isinstance(f.normalized, list)]
+        if inside and spans and all(f.precision == "day" for f in spans):
             return "same"  # a day inside a stretch of days ("October 5" and "October 5 to 17")
         if ba[0] <= bb[1] and bb[0] <= ba[1]:
             # One contains the other (July and July 14, 2020 and late 2020), or they overlap: a coarser or
@@ -542,24 +574,39 @@ def _by_subject(key: tuple, items: list[Fact], topics: _Topics, past: _Backgroun
             named.append((fact.entity, [fact]))
     if _needs_entity(key):
         return [group for _, group in named]
+
+    def near(a: Fact, b: Fact) -> bool:
+        # Dates that agree or nearly do may be one event told from two distances in time.
+        return a.attribute == "date" and _compare_dates(a, b) in ("same", "approximation")
+
+    def same_time(a: Fact, b: Fact) -> bool:
+        return past(a) == past(b) or near(a, b)
+
+    def story(a: Fact, b: Fact) -> bool:
+        # Two unnamed figures of one event measure are about the story's own event when neither recalls the past;
+        # two recalled ones only when their dates agree (1912 and "last century", not 2007 and 2022).
+        return (not past(a) and not past(b)) or near(a, b)
+
     pool: list[Fact] = []
     for fact in loose:
         homes = [
-            group
+            (subject, group)
             for subject, group in named
-            if past.of_group(group) == past(fact)
-            and (
-                topics.mentions(fact.source, subject)
-                or any(other.source != fact.source and topics.related(fact, other) for other in group)
-            )
+            if any(same_time(fact, other) for other in group)
+            and (topics.mentions(fact.source, subject) or any(topics.related(fact, other) for other in group))
         ]
+        if len(homes) > 1:
+            # Several candidates: the one a sentence of which says the same thing as this fact's.
+            homes = [(subject, group) for subject, group in homes if any(topics.related(fact, o) for o in group)]
         if len(homes) == 1:
-            homes[0].append(fact)
+            homes[0][1].append(fact)
         elif not homes:
             pool.append(fact)
-    eventful = key[1] not in _GENERIC_MEASURES and measures.label(_family(key), key[1]) is not None
+    # A measure of the table names an event or an amount precisely enough; so does what a duration is the
+    # length of ("a 52-week low"). A counted noun ("people", "seats") does not.
+    eventful = key[1] not in _GENERIC_MEASURES and bool(key[0] == "duration" or measures.label(_family(key), key[1]))
     return [group for _, group in named] + _components(
-        pool, lambda a, b: topics.related(a, b) or (eventful and not past(a) and not past(b))
+        pool, lambda a, b: topics.related(a, b) or (eventful and story(a, b))
     )
 
 
@@ -572,6 +619,23 @@ def _family(key: tuple) -> str:
     if key[0] == "count":
         return "percent" if key[2] == "percent" else "size" if key[2] in _DIMENSIONS else "count"
     return key[0]
+
+
+def _yearless_bounds(value: object, reference: dt.date) -> tuple[dt.date, dt.date] | None:
+    """A day or month without its year ("--08", "--11-10") taken as the last one before the reference."""
+    found = month_day(value) if isinstance(value, str) and value.startswith("--") else None
+    if found is None:
+        return None
+    month, day = found
+    for year in (reference.year, reference.year - 1):
+        try:
+            first = dt.date(year, month, day or 1)
+            last = first if day else dt.date(year, month, calendar.monthrange(year, month)[1])
+        except ValueError:
+            return None
+        if first <= reference:
+            return first, last
+    return None
 
 
 class _Background:
@@ -612,7 +676,7 @@ class _Background:
             ]
         )
         for date in near:
-            bounds = date_bounds(date.normalized)
+            bounds = date_bounds(date.normalized) or _yearless_bounds(date.normalized, reference)
             if bounds is not None and bounds[1] < reference - self._MARGIN:
                 return True
         return False
@@ -645,12 +709,26 @@ def _figure_conflicts(
             conflict
             for group in _by_subject(key, items, topics, past)
             if len({f.source for f in group}) >= 2
-            and (conflict := _judge(key, group, articles, sentences, order, people)) is not None
+            and (conflict := _judge(key, group, articles, sentences, order, topics, people)) is not None
         ]
         if len(found) > 1:
             found = [replace(conflict, id=_conflict_id(*key, number)) for number, conflict in enumerate(found)]
         conflicts.extend(found)
     return conflicts
+
+
+def _one_value_each(per_source: Mapping[str, list[Fact]], topics: _Topics) -> dict[str, list[Fact]]:
+    """One value per source. Of a source's several values, the one whose words match another source's figures
+    (its other values are about something else); a source left with several speaks of several things and is
+    left out."""
+    kept: dict[str, list[Fact]] = {}
+    for source, values in per_source.items():
+        if len(values) > 1:
+            others = [fact for other, facts in per_source.items() if other != source for fact in facts]
+            values = [fact for fact in values if any(topics.related(fact, other) for other in others)]
+        if len(values) == 1:
+            kept[source] = values
+    return kept
 
 
 def _judge(
@@ -659,6 +737,7 @@ def _judge(
     articles: Mapping[str, Article],
     sentences: Mapping[str, Sequence[Sentence]],
     order: Mapping[str, int],
+    topics: _Topics,
     people: frozenset[str] = frozenset(),
 ) -> Conflict | None:
     attribute = key[0]
@@ -669,7 +748,7 @@ def _judge(
         if not any(_compare(fact, other) == "same" for other in per_source[fact.source]):
             per_source[fact.source].append(fact)
     if attribute != "age":
-        per_source = defaultdict(list, {source: values for source, values in per_source.items() if len(values) == 1})
+        per_source = defaultdict(list, _one_value_each(per_source, topics))
     elif not any(same_subject(person, group[0].entity or "") for person in people):
         return None  # "Arsenal, 3,": a number after a name that is not a person's is not an age
     values = [fact for source in sorted(per_source, key=order.__getitem__) for fact in per_source[source]]
@@ -809,7 +888,7 @@ def find_conflicts(
     """Every disagreement between the sources: figures first (grouped by entity), then name variants."""
     by_id = {article.id: article for article in articles}
     topics = _Topics(sentences, mentions, entities)
-    people = frozenset(fold(e.name) for e in entities if e.kind == "person")
+    people = frozenset(e.name for e in entities if e.kind == "person")
     figures = _figure_conflicts(facts, by_id, sentences, topics, people)
     order = {article.id: index for index, article in enumerate(articles)}
     rank = {fold(entity.name): index for index, entity in enumerate(entities)}  # most mentioned first
@@ -833,13 +912,32 @@ def compare_facts(
     from spacereader.engine.facts import extract_facts, link_facts
     from spacereader.engine.names import find_entities
 
-    raw = [fact for article in articles for fact in extract_facts(article, sentences.get(article.id, ()))]
     mentions, entities = find_entities(articles, sentences)
-    figures = link_facts(raw, mentions, entities)
+    raw = [fact for article in articles for fact in extract_facts(article, sentences.get(article.id, ()), mentions)]
+    figures = _adopt_bare_ages(link_facts(raw, mentions, entities), mentions, entities)
     conflicts = find_conflicts(articles, sentences, figures, mentions, entities)
     order = {article.id: index for index, article in enumerate(articles)}
     facts = sorted((*figures, *name_facts(mentions, entities)), key=lambda f: (order.get(f.source, 0), f.start, f.end))
     return tuple(facts), mentions, entities, conflicts
+
+
+def _adopt_bare_ages(
+    facts: Sequence[Fact], mentions: Sequence[Mention], entities: Sequence[Entity]
+) -> tuple[Fact, ...]:
+    """ "the 36-year-old said": in an article that names the one person whose age other sources give, that person."""
+    aged = {fact.entity for fact in facts if fact.attribute == "age" and fact.entity}
+    names = {entity.id: entity.name for entity in entities}
+    named: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        name = names.get(mention.entity)
+        if name in aged:
+            named[mention.source].add(name)
+    out = []
+    for fact in facts:
+        if fact.attribute == "age" and not fact.entity and len(named.get(fact.source, ())) == 1:
+            fact = replace(fact, entity=next(iter(named[fact.source])))
+        out.append(fact)
+    return tuple(out)
 
 
 def name_facts(mentions: Sequence[Mention], entities: Sequence[Entity]) -> tuple[Fact, ...]:

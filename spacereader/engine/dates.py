@@ -146,7 +146,7 @@ _WEEKDAY = re.compile(
 _RELATIVE = re.compile(
     r"\b(?:the\s+day\s+(after\s+tomorrow|before\s+yesterday)|(yesterday|today|tonight|tomorrow)"
     r"|this\s+(morning|afternoon|evening)"
-    r"|(last|next|this|past|coming)\s+(week|month|year|weekend)"
+    r"|(last|next|this|past|coming)\s+(week|month|year|weekend|century)"
     rf"|({NUMBER}|an?|a\s+few|several)\s+(days?|weeks?|months?|years?)\s+(ago))\b",
     re.IGNORECASE,
 )
@@ -196,6 +196,7 @@ _RELATIVE_HINTS = (
     "afternoon",
     "evening",
     " ago",
+    "century",
 )
 
 
@@ -562,6 +563,9 @@ def _resolve_weekday(
     return (published + dt.timedelta(days=delta)).isoformat()
 
 
+_SPANS = {"year": dt.timedelta(days=365), "month": dt.timedelta(days=30), "week": dt.timedelta(days=7)}
+
+
 def _resolve_relative(m: re.Match[str], published: dt.date | None) -> tuple[object, str, bool, bool]:
     """(normalized, precision, approximate, relative) of "yesterday", "last year", "three weeks ago" …"""
     if m.group(1) or m.group(2) or m.group(3):
@@ -574,7 +578,13 @@ def _resolve_relative(m: re.Match[str], published: dt.date | None) -> tuple[obje
         which, unit = m.group(4).lower(), m.group(5).lower()
         sign = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}[which]
         if published is None:
-            return None, {"year": "year", "month": "month"}.get(unit, "day"), False, True
+            return None, {"year": "year", "month": "month", "century": "decade"}.get(unit, "day"), False, True
+        if unit == "century":
+            century = (published.year // 100 + sign) * 100
+            return [str(century), str(century + 99)], "decade", False, True
+        if which == "past" and unit in _SPANS:
+            # "over the past year": the stretch that ends now, not last calendar year.
+            return [(published - _SPANS[unit]).isoformat(), published.isoformat()], "day", True, True
         if unit == "year":
             return str(published.year + sign), "year", False, True
         if unit == "month":

@@ -537,6 +537,8 @@ def _ages(text: str) -> Iterable[_Candidate]:
         if age is None or not 0 < age <= 125:
             continue
         subject = name_after(text, m.end())
+        if subject is not None and len(subject.tokens) == 1 and subject.tokens[0].lower() in DEMONYMS:
+            subject = None  # "the 36-year-old Argentine": who he is, not his name
         if subject is None and text[m.start() - 2 : m.start()] in (", ", "( "):
             subject = name_before(text, m.start())
         if subject is None and re.search(r"(?:,\s*|\bis\s+|\bwas\s+)$", text[max(0, m.start() - 6) : m.start()]):
@@ -986,7 +988,7 @@ def _money_measure(candidate: _Candidate, text: str, following: _Candidate | Non
     if per:
         unit = (per.group(1) or "each").lower()
         candidate.qualifier = "per " + _PERIODS.get(unit, unit)
-        if candidate.measure in (None, "value", "cost", "offer") and candidate.qualifier not in _PERIODIC:
+        if candidate.measure in (None, "value", "cost", "offer", "payout") and candidate.qualifier not in _PERIODIC:
             # "$41 a share", "the offer values it at $43 per share": a unit price either way.
             candidate.measure = "price"
     elif _ANNUAL.search(text, max(0, candidate.start - 40), min(len(text), candidate.end + 30)):
@@ -1201,8 +1203,8 @@ def link_facts(facts: Sequence[Fact], mentions: Sequence[Mention], entities: Seq
                 spellings.setdefault(word, []).append((key, entity.id))
     out = []
     for fact in facts:
-        if fact.entity is None:
-            out.append(fact)
+        if fact.entity is None or fact.entity[:1].islower():
+            out.append(fact)  # no subject, or one described in words ("lander rover propulsion")
             continue
         items = by_source.get(fact.source, [])
         found = _entity_for(fact, items, starts.get(fact.source, []), spellings)

@@ -34,10 +34,12 @@ class Measure:
     #: How an explanation names it; "{}" is where the subject goes ("the payout to {}").
     label: str
     cues: tuple[tuple[str, ...], ...]
+    #: The cue counts only right before the figure ("until June 2025", "since December 2020").
+    adjacent: bool = False
 
 
-def _measure(attribute: str, key: str, rank: int, label: str, cues: str) -> Measure:
-    return Measure(attribute, key, rank, label, tuple(tuple(cue.split("_")) for cue in cues.split()))
+def _measure(attribute: str, key: str, rank: int, label: str, cues: str, adjacent: bool = False) -> Measure:
+    return Measure(attribute, key, rank, label, tuple(tuple(cue.split("_")) for cue in cues.split()), adjacent)
 
 
 # fmt: off
@@ -117,7 +119,8 @@ MEASURES: tuple[Measure, ...] = (
     _measure("size", "distance", 0, "the distance of {}", "from away off distance"),
     _measure("size", "depth", 1, "the depth of {}", "deep depth beneath below under_the_surface dive dived descent"),
     _measure("size", "length", 1, "the length of {}", "long length"),
-    _measure("size", "width", 1, "the width of {}", "wide width radius across"),
+    _measure("size", "width", 1, "the width of {}", "wide width across"),
+    _measure("size", "accuracy", 2, "the accuracy of {}", "radius accuracy precision within"),
     _measure("size", "height", 1, "the height of {}", "high height tall altitude above"),
     _measure("size", "weight", 1, "the weight of {}", "weighing weighs weighed weight heavy mass"),
     # ── durations ───────────────────────────────────────────────────────────────────────────────────
@@ -153,7 +156,7 @@ MEASURES: tuple[Measure, ...] = (
     _measure("date", "died", 2, "the death of {}", "died dies death passed_away"),
     _measure("date", "launch", 1, "the launch of {}",
              "launch launched launches launching liftoff lift_off blast_off depart departs departed departing "
-             "departure take_off takeoff took_off takes_off taking_off lifted_off lifts_off blasted_off set_off "
+             "take_off takeoff took_off takes_off taking_off lifted_off lifts_off blasted_off set_off "
              "began_its_journey embarked"),
     _measure("date", "dock", 1, "the docking of {}", "docked docking dock docks"),
     _measure("date", "arrive", 1, "the arrival of {}", "arrive arrived arrives arriving arrival"),
@@ -199,9 +202,11 @@ MEASURES: tuple[Measure, ...] = (
     _measure("date", "deal", 1, "the deal of {}",
              "sold sale acquired acquisition bought takeover merger merged"),
     _measure("date", "failure", 2, "the failure of {}", "failed failure failures"),
-    _measure("date", "expiry", 2, "the end of the term of {}",
-             "until till through expire expires expired expiring expiry runs_until valid_until lasting_until"),
-    _measure("date", "expiry", 1, "the end of the term of {}", "contract contracts"),
+    _measure("date", "expiry", 3, "the end of the term of {}", "until till through", adjacent=True),
+    _measure("date", "expiry", 2, "the end of the term of {}", "expire expires expired expiring expiry"),
+    _measure("date", "since", 3, "the start of what has lasted since for {}", "since", adjacent=True),
+    _measure("date", "exit", 1, "the exit of {}", "left leaving leave exit exited departure"),
+    _measure("date", "expiry", 0, "the end of the term of {}", "contract contracts"),
     _measure("date", "estimate", 1, "the estimate of {}", "estimated estimate estimates analysis forecast"),
     _measure("date", "low", 2, "the low of {}", "low lows"),
     _measure("date", "high", 2, "the peak of {}", "peak peaked high highs"),
@@ -301,6 +306,8 @@ def measure_of(
     best: tuple[tuple[int, float], Cue] | None = None
     for cue in find_cues(text, attribute, low, high):
         if start <= cue.start < end or _speaker(text, cue.end):
+            continue
+        if cue.measure.adjacent and not (cue.end <= start and start - cue.end <= 6):
             continue
         distance = start - cue.end if cue.end <= start else (cue.start - end) * 1.5
         key = (-cue.measure.rank, distance)

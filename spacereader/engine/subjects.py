@@ -6,10 +6,12 @@ first name one of them finds (a person, an organisation, a named thing or a quot
 - parenthesis:   "cheaper than “The Martian” ($108 million)": the name right before the bracket;
 - respectively:  "Segal and Gadde get $44.5 million and $20 million respectively": the name in the same place;
 - relative:      "Chandrayaan-2, which had a budget of $96.5 million": the name the clause hangs on;
+- apposition:    "Selene, a $350 million mission": the name the figure describes;
 - preposition:   "the total cost of Chandrayaan-3 is …", "a payout to Dana Lee of …";
 - possessive:    "Lee’s exit will cost the firm $31 million", "extend Chapek’s contract in June";
 - other:         "the previous mission cost $90 million": a referent set apart from the story's own;
 - agent:         "Agrawal was paid $38.7 million", "Segal received …": the name before the verb;
+- description:   "The lander, rover and propulsion cost Rs 215 crore": what costs, in the sentence's words;
 - pronoun:       "During his 15-year reign", "It cost …": the subject carried from before;
 - opening:       "Ronaldo has signed for Al-Nassr on a £165m-a-year deal": the name the sentence opens with.
 
@@ -72,6 +74,13 @@ _OPENERS = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[A-Za-z][\w’'-]*")
+_APPOSED = re.compile(r",\s+(?:a|an|the)\s+(?:[\w-]+,?\s+){0,3}")
+_COSTS = re.compile(r"\b(?:(?:would|will|could|to|did)\s+)?(?:cost|costs|costed)\s+(?:[a-z]+\s+){0,2}$")
+_NP_BOUNDARY = re.compile(r"\b(?:that|which|who|while|whereas|but|as|if|when)\b|[;:]|\band\s+(?=the\b)", re.IGNORECASE)
+#: Words of a noun phrase that say nothing of what it names.
+_NOT_CONTENT = frozenset(
+    "the a an its his her their this that these those and or of s spacecraft's total entire whole".split()
+)
 _RESPECTIVELY = re.compile(r"\brespectively\b", re.IGNORECASE)
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+|&\s+)$")
 #: A name (or a title) is at most this many words before its figure for the agent pattern.
@@ -130,7 +139,7 @@ def _acts(text: str, name: Name, limit: int) -> bool:
         cursor = text.find(" ", cursor)  # "Agrawal’s exit will …": the verb follows what is possessed
         if cursor < 0:
             return False
-    words = [word.lower() for word in _WORDS.findall(text, cursor, limit)][: 4 if name.possessive else 3]
+    words = [word.lower() for word in _WORDS.findall(text, cursor, limit)][: 6 if name.possessive else 3]
     for word in words:
         if word in VERBS:
             return True
@@ -176,7 +185,7 @@ def _parenthesis(s: Sentence) -> Found | None:
 
 def _respectively(s: Sentence) -> Found | None:
     """ "A and B are entitled to $X and $Y respectively": the n-th figure is the n-th name's."""
-    low, high = _clause(s)
+    low, high = clause_bounds(s.text, s.start, s.end, 250, 250, strict=True)
     if not _RESPECTIVELY.search(s.text, s.end, high):
         return None
     group = [span for span in s.figures if low <= span[0] and span[1] <= high]
@@ -208,6 +217,39 @@ def _relative(s: Sentence) -> Found | None:
             return None
         return Found(name.text, "relative", name)
     return None
+
+
+def _apposition(s: Sentence) -> Found | None:
+    """ "Shioli Crater, a relatively fresh, 300-metre-wide impact feature", "Selene, a $350 million mission"."""
+    for name in reversed(s.names):
+        if name.end > s.start:
+            continue
+        gap = s.text[name.end : s.start]
+        if _APPOSED.fullmatch(gap):
+            return Found(name.text, "apposition", name)
+        return None
+    return None
+
+
+def _description(s: Sentence) -> Found | None:
+    """ "The lander, rover, and propulsion cost around Rs. 215 crore": the thing that costs, in its own words."""
+    low = max(0, s.start - 160)
+    verb = _COSTS.search(s.text, low, s.start)
+    if verb is None:
+        return None
+    start = low
+    for boundary in _NP_BOUNDARY.finditer(s.text, low, verb.start()):
+        start = boundary.end()
+    for _, end in s.figures:
+        if start <= end <= verb.start():
+            start = end  # "… Rs. 215 crore and the launch costs …": after the figure before it
+    phrase = s.text[start : verb.start()]
+    if any(start <= name.start < verb.start() for name in s.names):
+        return None
+    words = [w.lower() for w in _WORDS.findall(phrase) if w.lower() not in _NOT_CONTENT]
+    if not words or len(words) > 6:
+        return None
+    return Found(" ".join(words), "description")
 
 
 def _preposition(s: Sentence) -> Found | None:
@@ -329,10 +371,12 @@ PATTERNS: tuple[tuple[str, Callable[[Sentence], Found | None]], ...] = (
     ("parenthesis", _parenthesis),
     ("respectively", _respectively),
     ("relative", _relative),
+    ("apposition", _apposition),
     ("preposition", _preposition),
     ("possessive", _possessive),
     ("other", _other),
     ("agent", _agent),
+    ("description", _description),
     ("pronoun", _pronoun),
     ("opening", _opening),
 )
