@@ -106,7 +106,9 @@ def _same_description(a: str, b: str) -> bool:
 
 
 #: Words that set a referent apart (`spacereader.engine.subjects`' "other" pattern).
-_MARKERS = frozenset("previous earlier predecessor prior last original former first second third".split())
+_MARKERS = frozenset(
+    "previous earlier predecessor prior last original former first second third aftershock foreshock".split()
+)
 
 
 def _needs_entity(key: tuple) -> bool:
@@ -442,7 +444,7 @@ def _about(key: tuple, entity: str | None, qualifier: str | None) -> str:
         thing, _, change = measure.rpartition(" ")
         inner = (measures.label("percent", thing) if thing else None) or "{}"
         template = (measures.label("change", change) or "the {}").replace("{}", inner)
-    if attribute == "count" and family == "count" and "{things}" not in template and measure:
+    if attribute == "count" and family == "count" and not measures.label(family, measure):
         template = f"the number of {_plural(measure)} of {{}}"
     template = template.replace("{things}", _plural(qualifier or "thing"))
     if family == "percent":

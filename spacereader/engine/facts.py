@@ -692,7 +692,11 @@ def _counts(text: str) -> Iterable[_Candidate]:
             continue
         found = _counted_noun(text, m.end(), min(len(text), m.end() + 80))
         if found is None:
-            event = _UNCOUNTED_EVENT.match(text, m.end()) or _EVENT_ADJECTIVE.match(text, m.end())
+            event = (
+                _UNCOUNTED_EVENT.match(text, m.end())
+                or _EVENT_ADJECTIVE.match(text, m.end())
+                or _EVENT_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            )
             if event is not None and (key := class_of_word(event.group(1), "count")) in _PEOPLE_EVENTS:
                 # "104 were rescued", "2,000 have been killed": people, though the noun is left out.
                 yield _Candidate(
@@ -749,6 +753,12 @@ def _counts(text: str) -> Iterable[_Candidate]:
 _SIZE_OF_THINGS = {"length": "length", "mass": "weight"}
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
 _UNCOUNTED_EVENT = re.compile(r"\s+(?:were|are|have\s+been|had\s+been|was)\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
+#: "killing 2,012 and injuring 2,059": the event before the number, the people left unsaid.
+_EVENT_BEFORE = re.compile(
+    r"\b(killing|killed|injuring|injured|wounding|wounded|rescuing|rescued|evacuating|evacuated)\s+"
+    r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|some\s+|another\s+)?$",
+    re.IGNORECASE,
+)
 _EVENT_ADJECTIVE = re.compile(r"\s+(dead|killed|injured|wounded|missing|rescued|hurt)\b")
 #: Events that happen to people, which a count may state without saying "people".
 _PEOPLE_EVENTS = frozenset("killed injured missing arrested evacuated rescued aboard infected".split())
@@ -774,7 +784,7 @@ def _count_measure(text: str, start: int, end: int, noun: str) -> tuple[str | No
 
 
 _MAGNITUDE = re.compile(
-    r"\b(?:magnitude|M|Mw)[\s-]?(?P<a>[1-9]\.\d)\b(?![.,]\d)"
+    r"\b(?:magnitude(?:\s+of)?|M|Mw)[\s-]?(?P<a>[1-9]\.\d)\b(?![.,]\d)"
     r"|(?<![\d.,])(?P<b>[1-9]\.\d)(?:[\s-]+|-)(?:magnitude\b|on\s+the\s+Richter\b)"
     r"|\bmeasur(?:ing|ed)\s+(?P<c>[1-9]\.\d)\b(?![.,]\d)"
 )

@@ -8,7 +8,8 @@ shipwreck. `measure_of` reads the class of a figure from the words around it ("s
 The table is data, one line per class: its attribute, its key (a fact's `measure`), its rank, how an
 explanation names it, and its cue words. A cue is a word or a phrase (words joined by `_`; a hyphen in the
 text counts as a space, so `pay_off` also matches "pay-off"). When several cues stand near a figure, the
-class of higher rank wins, then the nearer cue (a cue after the figure counts as farther than one before it).
+class of higher rank is preferred, each step of rank worth `RANK_REACH` characters of distance, and otherwise the
+nearer cue (a cue after the figure counts as farther than one before it).
 Rank 0 is for generic words ("paid", "received", "worth") that only decide when nothing more specific is
 near; rank 2 for words that name the thing outright ("severance", "golden parachute", "base salary").
 
@@ -24,6 +25,9 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+
+#: How many characters of distance one step of rank is worth when two cues compete for a figure.
+RANK_REACH = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +73,8 @@ MEASURES: tuple[Measure, ...] = (
     _measure("money", "revenue", 1, "the revenue of {}", "revenue revenues sales turnover"),
     _measure("money", "profit", 1, "the profit of {}", "profit profits earnings net_income"),
     _measure("money", "loss", 1, "the loss of {}", "loss losses lost"),
+    _measure("money", "fraud", 2, "the fraud by {}",
+             "defrauded defraud fraud stole stolen embezzled misappropriated misused siphoned"),
     _measure("money", "value", 1, "the value of {}",
              "valued valuation value capitalisation capitalization market_value"),
     _measure("money", "debt", 1, "the debt of {}", "debt debts loan loans borrow borrowed borrowing bonds"),
@@ -100,7 +106,10 @@ MEASURES: tuple[Measure, ...] = (
     _measure("count", "infected", 1, "the number of {things} infected in {}", "infected cases"),
     _measure("count", "fired", 1, "the number of {things} fired by {}", "fired sacked laid_off dismissed layoffs"),
     _measure("count", "charges", 1, "the number of charges against {}", "counts charges"),
-    _measure("count", "magnitude", 2, "the magnitude of {}", "magnitude richter"),
+    _measure("count", "destroyed", 1, "the number of {things} destroyed in {}",
+             "destroyed damaged flattened collapsed razed"),
+    # Read by the magnitude extractor itself, never as a cue for another count ("the 6.4-magnitude quake killed …").
+    _measure("count", "magnitude", 2, "the magnitude of {}", ""),
     _measure("change", "rise", 1, "the rise of {}",
              "rose rise rising jumped jump jumps gained gain gains climbed soared surged up increase increased"),
     _measure("change", "fall", 1, "the fall of {}",
@@ -116,7 +125,8 @@ MEASURES: tuple[Measure, ...] = (
     _measure("percent", "rate", 0, "the rate of {}", "rate rates"),
     _measure("percent", "share price", 1, "the share price of {}", "shares stock share_price share_prices"),
     _measure("percent", "market share", 1, "the market share of {}", "market market_share"),
-    _measure("size", "distance", 0, "the distance of {}", "from away off distance"),
+    _measure("size", "distance", 0, "the distance of {}",
+             "from away off distance north south east west northeast northwest southeast southwest"),
     _measure("size", "depth", 1, "the depth of {}", "deep depth beneath below under_the_surface dive dived descent"),
     _measure("size", "length", 1, "the length of {}", "long length"),
     _measure("size", "width", 1, "the width of {}", "wide width across"),
@@ -134,6 +144,9 @@ MEASURES: tuple[Measure, ...] = (
     _measure("duration", "trip", 1, "the trip of {}", "trip trips journey voyage visit"),
     _measure("duration", "search", 2, "the search for {}", "search searched searching hunt"),
     _measure("duration", "training", 1, "the training of {}", "training trained"),
+    _measure("duration", "requested", 3, "the sentence sought for {}",
+             "sought seek seeks seeking asked requested recommended demanded called_for"),
+    _measure("duration", "maximum", 3, "the longest sentence {} faced", "faced faces face facing maximum"),
     _measure("duration", "sentence", 2, "the sentence of {}",
              "sentence sentenced jail jailed prison imprisonment behind_bars custody prison_term"),
     _measure("duration", "trial", 2, "the trial of {}", "trial"),
@@ -188,6 +201,8 @@ MEASURES: tuple[Measure, ...] = (
     _measure("date", "dismissal", 1, "the dismissal of {}", "fired sacked ousted dismissed ouster ousting"),
     _measure("date", "arrest", 1, "the arrest of {}", "arrested arrest detained"),
     _measure("date", "sentence", 1, "the sentencing of {}", "sentenced sentencing sentence"),
+    _measure("date", "prison", 2, "the start of the prison term of {}",
+             "report_to_prison surrender begin_serving start_serving"),
     _measure("date", "verdict", 1, "the verdict on {}", "convicted conviction verdict found_guilty"),
     _measure("date", "marry", 1, "the wedding of {}", "married wedding"),
     _measure("date", "attack", 1, "the attack on {}", "attack attacked attacks"),
@@ -303,14 +318,14 @@ def measure_of(
 ) -> tuple[str, Cue] | None:
     """The measure class of the figure text[start:end] and the cue that says it, from the cues of its clause."""
     low, high = clause_bounds(text, start, end, before, after, strict=True)
-    best: tuple[tuple[int, float], Cue] | None = None
+    best: tuple[float, Cue] | None = None
     for cue in find_cues(text, attribute, low, high):
         if start <= cue.start < end or _speaker(text, cue.end):
             continue
         if cue.measure.adjacent and not (cue.end <= start and start - cue.end <= 6):
             continue
         distance = start - cue.end if cue.end <= start else (cue.start - end) * 1.5
-        key = (-cue.measure.rank, distance)
+        key = distance - cue.measure.rank * RANK_REACH
         if best is None or key < best[0]:
             best = (key, cue)
     return (best[1].measure.key, best[1]) if best else None

@@ -68,6 +68,7 @@ _OTHER = re.compile(
     r"\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*$",
     re.IGNORECASE,
 )
+_AFTERSHOCK = re.compile(r"\b(aftershocks?|foreshocks?)\b[^.;]*$", re.IGNORECASE)
 _OPENERS = re.compile(
     r"^\s*(?:(?:but|and|however|meanwhile|now|still|also|yet|then|so|in\s+addition)\b,?\s+)?"
     r"(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$",
@@ -290,7 +291,11 @@ def _possessive(s: Sentence) -> Found | None:
 
 
 def _other(s: Sentence) -> Found | None:
-    """ "the previous mission cost $90 million", "last year's budget of …": a referent of its own."""
+    """ "the previous mission cost $90 million", "last year's budget of …", "an aftershock of magnitude 5.9":
+    a referent of its own."""
+    aftershock = _AFTERSHOCK.search(s.text, max(0, s.start - 40), s.start)
+    if aftershock:
+        return Found(aftershock.group(1).lower().rstrip("s"), "other")
     for anchor in (s.start, s.cue.start if s.cue else None):
         if anchor is None:
             continue
