@@ -1066,16 +1066,31 @@ def _attribute(
     candidates: list[_Candidate], sentence: Sentence, names: list[subjects.Name], previous: _Candidate | None
 ) -> None:
     """Set each figure's entity from the sentence's structure (ages and births keep the names they read)."""
-    figures = [(c.start, c.end) for c in candidates]
     starts = [name.start for name in names]
+    figure_starts = [c.start for c in candidates]  # candidates come sorted by start
     for candidate in candidates:
         if candidate.attribute == "age" or candidate.subject is not None:
             continue
-        low = bisect.bisect_left(starts, candidate.start - _SUBJECT_BEFORE)
-        high = bisect.bisect_right(starts, candidate.end + _SUBJECT_AFTER)
-        found = subjects.subject_of(
-            subjects.Sentence(sentence.text, names[low:high], figures, candidate.start, candidate.end, candidate.cue)
+        # The patterns read a window around the figure, so a sentence of a megabyte costs no more per figure.
+        w0 = max(0, candidate.start - _SUBJECT_BEFORE)
+        w1 = min(len(sentence.text), candidate.end + _SUBJECT_AFTER)
+        low, high = bisect.bisect_left(starts, w0), bisect.bisect_right(starts, w1)
+        window = subjects.Sentence(
+            sentence.text[w0:w1],
+            [replace(name, start=name.start - w0, end=name.end - w0) for name in names[low:high] if name.end <= w1],
+            [
+                (c.start - w0, c.end - w0)
+                for c in candidates[bisect.bisect_left(figure_starts, w0) : bisect.bisect_right(figure_starts, w1)]
+                if c.end <= w1
+            ],
+            candidate.start - w0,
+            candidate.end - w0,
+            replace(candidate.cue, start=candidate.cue.start - w0, end=candidate.cue.end - w0)
+            if candidate.cue and w0 <= candidate.cue.start and candidate.cue.end <= w1
+            else None,
+            whole=w0 == 0,
         )
+        found = subjects.subject_of(window)
         if found is None:
             continue
         if found.carried:
@@ -1083,7 +1098,7 @@ def _attribute(
                 candidate.entity, candidate.span = previous.entity, previous.span
         elif found.name is not None:
             candidate.entity = found.name.text
-            candidate.span = (sentence.start + found.name.start, sentence.start + found.name.end)
+            candidate.span = (sentence.start + w0 + found.name.start, sentence.start + w0 + found.name.end)
         else:
             candidate.entity = found.text
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from spacereader.engine.measures import SPEECH, Cue, clause_bounds
 
@@ -101,7 +102,7 @@ class Name:
     locative: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Sentence:
     """What the patterns read: a sentence, its names, its figures and the figure to attribute."""
 
@@ -111,6 +112,18 @@ class Sentence:
     start: int
     end: int
     cue: Cue | None = None
+    #: The text starts where the sentence does (else it is a window around the figure).
+    whole: bool = True
+
+    @cached_property
+    def clause(self) -> tuple[int, int]:
+        """The figure's clause, up to a semicolon, a colon or a spaced dash."""
+        return clause_bounds(self.text, self.start, self.end, 250, 250)
+
+    @cached_property
+    def strict(self) -> tuple[int, int]:
+        """The figure's clause, also up to a comma that opens another clause (", while …")."""
+        return clause_bounds(self.text, self.start, self.end, 250, 250, strict=True)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,10 +173,6 @@ _BE = frozenset("is are was were be been being".split())
 # ── the patterns ───────────────────────────────────────────────────────────────────────────────────
 
 
-def _clause(s: Sentence) -> tuple[int, int]:
-    return clause_bounds(s.text, s.start, s.end, s.start, len(s.text))
-
-
 def _names_between(s: Sentence, low: int, high: int) -> list[Name]:
     return [name for name in s.names if low <= name.start and name.end <= high]
 
@@ -186,7 +195,7 @@ def _parenthesis(s: Sentence) -> Found | None:
 
 def _respectively(s: Sentence) -> Found | None:
     """ "A and B are entitled to $X and $Y respectively": the n-th figure is the n-th name's."""
-    low, high = clause_bounds(s.text, s.start, s.end, 250, 250, strict=True)
+    low, high = s.strict
     if not _RESPECTIVELY.search(s.text, s.end, high):
         return None
     group = [span for span in s.figures if low <= span[0] and span[1] <= high]
@@ -207,7 +216,7 @@ def _respectively(s: Sentence) -> Found | None:
 
 def _relative(s: Sentence) -> Found | None:
     """ "Iger, who held the CEO role for 15 years, …", "Chandrayaan-2, which had a budget of …"."""
-    low, _ = _clause(s)
+    low, _ = s.clause
     for name in reversed(s.names):
         if name.end > s.start or name.start < low:
             continue
@@ -257,7 +266,7 @@ def _preposition(s: Sentence) -> Found | None:
     """ "the cost of Chandrayaan-3 is …", "a payout to Dana Lee": a name right after the cue's preposition."""
     if s.cue is None:
         return None
-    high = _clause(s)[1]
+    high = s.clause[1]
     for name in s.names:
         if name.start < s.cue.end or name.start > s.cue.end + 12 or name.end > high:
             continue
@@ -272,7 +281,7 @@ def _preposition(s: Sentence) -> Found | None:
 def _possessive(s: Sentence) -> Found | None:
     """ "Lee’s exit will cost …", "Chapek’s contract", "Iger’s return on Monday"."""
     anchors = [s.start] + ([s.cue.start] if s.cue else [])
-    low, high = _clause(s)
+    low, high = s.clause
     for name in s.names:
         if not name.possessive or name.start < low or name.end > high:
             continue
@@ -331,14 +340,15 @@ def _agent(s: Sentence) -> Found | None:
 def _pronoun(s: Sentence) -> Found | None:
     """ "It cost $90 million", "During his 15-year reign": the subject of the sentence before, or of this one
     when the pronoun comes after a name ("ISRO launched Chandrayaan-3 …, where it made a soft landing at …")."""
-    low, _ = clause_bounds(s.text, s.start, s.end, 250, 0, strict=True)
+    low = s.strict[0]
     head = s.text[low : s.start]
     match = _PRONOUN_SUBJECT.search(head) or _POSSESSIVE_PRONOUN.search(head)
+    at = low + match.start() if match else -1
     if match is None and s.cue is not None and s.cue.start < s.start:
         match = _POSSESSIVE_PRONOUN.search(s.text, max(low, s.cue.start - 30), s.cue.end)
-    if match is None:
+        at = match.start() if match else -1
+    if match is None or (not s.whole and at == 0):
         return None
-    at = low + match.start()
     if _names_between(s, at, s.start) or len(_WORDS.findall(s.text, at, s.start)) > 10:
         return None
     before = [name for name in s.names if name.end <= at and not name.locative]
@@ -364,7 +374,9 @@ def _opening(s: Sentence) -> Found | None:
     if not s.names:
         return None
     name = s.names[0]
-    if name.end > s.start or name.locative or not opens(s.text, name) or not _acts(s.text, name, s.start):
+    if not s.whole or name.end > s.start or name.locative or not opens(s.text, name):
+        return None
+    if not _acts(s.text, name, s.start):
         return None
     between = s.text[name.end : s.start]
     if _spoken([word.lower() for word in _WORDS.findall(between)]) or ";" in between:
