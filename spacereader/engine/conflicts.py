@@ -423,37 +423,27 @@ def _join(items: Sequence[str]) -> str:
 
 
 def _shown(fact: Fact) -> str:
+    """A value as the explanation quotes it: the words, with the date they resolve to or the unit they count."""
     value = fact.normalized
+    written = " ".join(fact.value.split())
     if fact.attribute == "age":
         return str(value)
     if fact.attribute == "date":
-        if isinstance(value, list):
-            return f"{value[0]} to {value[1]}"
-        return str(value)
-    return " ".join(fact.value.split())
+        resolved = f"{value[0]} to {value[1]}" if isinstance(value, list) else str(value)
+        return written if written == resolved else f"{written} ({resolved})"
+    unit = str(fact.qualifier)
+    if fact.attribute == "count" and unit in UNIT_SIZES and not written.endswith(unit[:3]):
+        return f"{written} {_plural(unit)}"
+    return written
 
 
 def _about(key: tuple, entity: str | None, qualifier: str | None) -> str:
     """What a slot measures, in words: "the payout to Parag Agrawal", "the number of people killed"."""
-    attribute, measure = key[0], (key[1] if len(key) > 1 else None)
+    attribute = key[0]
     if attribute == "age":
         return f"{entity}'s age"
-    family = _family(key)
-    template = (measures.label(family, measure) if measure else None) or "the {}"
-    if family == "percent" and measure and measure.rsplit(" ", 1)[-1] in ("rise", "fall"):
-        thing, _, change = measure.rpartition(" ")
-        inner = (measures.label("percent", thing) if thing else None) or "{}"
-        template = (measures.label("change", change) or "the {}").replace("{}", inner)
-    if attribute == "count" and family == "count" and not measures.label(family, measure):
-        template = f"the number of {_plural(measure)} of {{}}"
-    template = template.replace("{things}", _plural(qualifier or "thing"))
-    if family == "percent":
-        template = (
-            template.replace("the ", "the percentage ", 1) if not template.startswith("the percentage") else template
-        )
-    phrase = template.replace("{}", entity) if entity else re.sub(r"\s+\S+\s+\{\}|\s*\{\}", "", template)
-    if "{}" in phrase:
-        phrase = phrase.replace("{}", "")
+    template = _template(_family(key), str(key[1]), qualifier)
+    phrase = template.replace("{}", entity) if entity else _NO_SUBJECT.sub("", template)
     if attribute == "money" and qualifier:
         phrase += f" {qualifier}"
     if attribute == "date":
@@ -463,8 +453,33 @@ def _about(key: tuple, entity: str | None, qualifier: str | None) -> str:
     return phrase
 
 
+def _template(family: str, measure: str, qualifier: str | None) -> str:
+    """The measures table's label for a slot, "{}" where its subject goes."""
+    if family == "percent":
+        words = measure.split()
+        change = words.pop() if words and words[-1] in ("rise", "fall") else None
+        inner = measures.label("percent", " ".join(words)) if words else None
+        outer = measures.label("change", change) if change else None
+        template = outer.replace("{}", inner) if outer and inner else outer or inner or "the change of {}"
+        return "the percentage " + template.removeprefix("the ")
+    label = measures.label(family, measure)
+    if label is None:
+        return f"the number of {_plural(measure)} of {{}}" if family == "count" else f"the {measure} of {{}}"
+    return label.replace("{things}", _plural(qualifier or "thing"))
+
+
+#: Where a slot's subject would go, with its preposition, when it has none ("the payout to {}" → "the payout").
+_NO_SUBJECT = re.compile(r"\s+(?:of|to|in|on|for|by|over|against|from)\s+\{\}|\s*\{\}")
 _DIMENSIONS = frozenset(size for size, _ in UNIT_SIZES.values())
-_PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children", "foot": "feet", "staff": "staff"}
+_PLURALS = {
+    "person": "people",
+    "man": "men",
+    "woman": "women",
+    "child": "children",
+    "foot": "feet",
+    "staff": "staff",
+    "inch": "inches",
+}
 _TOLL_EVENTS = ("killed", "injured", "missing", "arrested", "evacuated", "rescued", "infected")
 
 

@@ -614,7 +614,7 @@ def _tense(text: str, start: int, future: bool | None) -> bool | None:
     """Whether the words just before a date speak of the future ("will leave on", "is scheduled for")."""
     if future is not None:
         return future
-    clause = re.split(r"[,;:—–]\s", text[max(0, start - 60) : start])[-1]
+    clause = re.split(r"[,;:—–]\s", text[max(0, start - 150) : start])[-1]
     return speaks_of_future(clause)
 
 

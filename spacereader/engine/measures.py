@@ -219,7 +219,7 @@ MEASURES: tuple[Measure, ...] = (
     _measure("date", "failure", 2, "the failure of {}", "failed failure failures"),
     _measure("date", "expiry", 3, "the end of the term of {}", "until till through", adjacent=True),
     _measure("date", "expiry", 2, "the end of the term of {}", "expire expires expired expiring expiry"),
-    _measure("date", "since", 3, "the start of what has lasted since for {}", "since", adjacent=True),
+    _measure("date", "since", 3, "the start of the period compared for {}", "since", adjacent=True),
     _measure("date", "exit", 1, "the exit of {}", "left leaving leave exit exited departure"),
     _measure("date", "expiry", 0, "the end of the term of {}", "contract contracts"),
     _measure("date", "estimate", 1, "the estimate of {}", "estimated estimate estimates analysis forecast"),
