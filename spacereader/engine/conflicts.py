@@ -76,7 +76,9 @@ _MAX_PAIRS = 200_000
 
 def _slot(fact: Fact) -> tuple | None:
     """What a fact measures, before its subject is looked at; None when it cannot be compared."""
-    if fact.attribute == "name" or fact.normalized is None or fact.normalized == "undisclosed":
+    if fact.attribute == "name" or fact.normalized == "undisclosed":
+        return None
+    if fact.normalized is None and not _readings(fact):
         return None
     if fact.attribute == "age":
         return ("age",) if fact.entity else None
@@ -296,7 +298,22 @@ def _day_bounds(fact: Fact) -> tuple[dt.date, dt.date] | None:
     return date_bounds(fact.normalized)
 
 
+def _readings(fact: Fact) -> list[str]:
+    """The two readings of a numeric date its article leaves open ("10/5/2021"), else none."""
+    if fact.attribute == "date" and fact.normalized is None and fact.qualifier and " or " in fact.qualifier:
+        return fact.qualifier.split(" or ")
+    return []
+
+
 def _compare_dates(a: Fact, b: Fact) -> str:
+    if _readings(a) or _readings(b):
+        # Either reading may be the one meant: the pair agrees if one reading does.
+        verdicts = {
+            _compare_dates(replace(a, normalized=x, qualifier=None), replace(b, normalized=y, qualifier=None))
+            for x in _readings(a) or [a.normalized]
+            for y in _readings(b) or [b.normalized]
+        }
+        return next(v for v in ("same", "approximation", "time-shift", "conflict", "unknown") if v in verdicts)
     na, nb = a.normalized, b.normalized
     hedged = a.approximate != b.approximate
     if na == nb:
@@ -429,6 +446,8 @@ def _shown(fact: Fact) -> str:
     if fact.attribute == "age":
         return str(value)
     if fact.attribute == "date":
+        if _readings(fact):
+            return f"{written} ({' or '.join(_readings(fact))})"
         resolved = f"{value[0]} to {value[1]}" if isinstance(value, list) else str(value)
         return written if written == resolved else f"{written} ({resolved})"
     unit = str(fact.qualifier)
@@ -808,6 +827,13 @@ def _judge(
         )
     else:
         explanation = f"The sources disagree on {about}: {said}."
+    open_dates = [f for f in values if _readings(f)]
+    if open_dates:
+        which = _join([f"“{' '.join(f.value.split())}”" for f in open_dates])
+        explanation += (
+            f" {which} may be read day first or month first, and {'its article does' if len(open_dates) == 1 else 'their articles do'}"
+            " not say which."
+        )
     conflict_values = tuple(
         ConflictValue(fact=f, quote=_quote(f, articles[f.source].body, sentences[f.source][f.sentence])) for f in values
     )

@@ -113,6 +113,8 @@ _ZONE = (
 )
 _TO = r"\s*(?:-|–|—|to|and|until|till|through|thru)\s*"
 
+#: "10/5/2021", "5.10.2021", "10/05/21": day and month in an order the date alone may not tell.
+_NUMERIC = re.compile(r"(?<![\d/.,-])(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d\d|\d\d)(?![\d/-]|[.,]\d)")
 _ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2})?(Z)?)?(?![\d-])")
 _RANGE_MD = re.compile(rf"(?:\b(?:from|between)\s+)?({_MONTH})\s+{_DAY}{_TO}(?:({_MONTH})\s+)?{_DAY}(?:,?\s+{_YEAR4})?")
 _RANGE_DM = re.compile(
@@ -208,6 +210,10 @@ class FoundDate:
     precision: str
     approximate: bool = False
     relative: bool = False
+    #: A numeric date that reads either way ("10/5/2021"): its month-first and day-first readings.
+    readings: tuple[str, str] | None = None
+    #: "md" or "dm" when a numeric date settles the order by itself ("25/10/2021" is day-first).
+    order: str | None = None
 
 
 def _month(text: str) -> int:
@@ -299,6 +305,9 @@ def _find_dates(text: str, published: dt.date | None, future: bool | None) -> li
     months = _ANY_MONTH.search(text) is not None
     lower = text.lower()
     decades = "0s" in text or "0’s" in text or "0's" in text or "ties" in lower
+
+    for m in _NUMERIC.finditer(text) if digits else ():
+        add(*_numeric_date(m))
 
     for m in _ISO.finditer(text) if digits else ():
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -505,6 +514,30 @@ def _find_dates(text: str, published: dt.date | None, future: bool | None) -> li
 def at_time(day: str, time: str) -> str:
     """A day and a time of that day as one date-time ("2024-01-20", "T00:20+09:00")."""
     return day + time
+
+
+def _numeric_date(m: re.Match[str]) -> list[FoundDate]:
+    """A numeric date: settled when a part cannot be a month or the two parts are equal, or by the dotted form
+    (European, day first); otherwise both readings, and no value until the article settles the order."""
+    first, second, year_text = int(m.group(1)), int(m.group(3)), m.group(4)
+    year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+    month_first = _day_value(year, first, second) if 1 <= first <= 12 else None
+    day_first = _day_value(year, second, first) if 1 <= second <= 12 else None
+    if month_first and day_first and month_first != day_first and m.group(2) == "/":
+        return [FoundDate(m.start(), m.end(), None, "day", readings=(month_first, day_first))]
+    if day_first and (m.group(2) == "." or not month_first):
+        return [FoundDate(m.start(), m.end(), day_first, "day", order="dm" if not month_first else None)]
+    if month_first:
+        return [FoundDate(m.start(), m.end(), month_first, "day", order="md" if not day_first else None)]
+    return []
+
+
+def settle(found: FoundDate, order: str) -> FoundDate:
+    """An ambiguous numeric date read in the order its article uses elsewhere ("md" or "dm")."""
+    if found.readings is None:
+        return found
+    value = found.readings[0] if order == "md" else found.readings[1]
+    return FoundDate(found.start, found.end, value, found.precision)
 
 
 def _time_value(hour: int, minute: int, zone: str | None) -> str:

@@ -350,6 +350,10 @@ class _Candidate:
     subject: NameSpan | None = None
     qualifier: str | None = None
     relative: bool = False
+    #: A numeric date that reads either way keeps both readings until its article settles the order.
+    readings: tuple[str, str] | None = None
+    #: "md" or "dm": the order of day and month a numeric date shows by itself ("25/10/2021").
+    order: str | None = None
     #: The subject read by `spacereader.engine.subjects`: its words and their body span (None for a referent
     #: such as "previous mission" that is not a name of the text).
     entity: str | None = None
@@ -808,6 +812,8 @@ def _dates(text: str, published, future: bool | None) -> Iterable[_Candidate]:
             precision=found.precision,
             approximate=found.approximate,
             relative=found.relative,
+            readings=found.readings,
+            order=found.order,
         )
 
 
@@ -1132,16 +1138,23 @@ def extract_facts(
     for mention in mentions:
         if mention.source == article.id:
             by_sentence.setdefault(mention.sentence, []).append(mention)
-    facts: list[Fact] = []
+    found: list[tuple[Sentence, list[_Candidate]]] = []
     previous: _Candidate | None = None
     for sentence in sentences:
-        text = sentence.text
-        candidates = _sentence_candidates(text, article.published)
+        candidates = _sentence_candidates(sentence.text, article.published)
         names = _sentence_names(sentence, by_sentence.get(sentence.index, ())) if candidates or previous else []
         if candidates:
             _attribute(candidates, sentence, names, previous)
         previous = _topic(candidates, sentence, names)
+        found.append((sentence, candidates))
+    # "10/5/2021" is 10 May when the article writes "25/10/2021" elsewhere; otherwise it keeps both readings.
+    orders = {c.order for _, candidates in found for c in candidates if c.order}
+    facts: list[Fact] = []
+    for sentence, candidates in found:
         for candidate in candidates:
+            if candidate.readings and len(orders) == 1:
+                candidate.normalized = candidate.readings[0 if orders == {"md"} else 1]
+                candidate.readings = None
             start, end = sentence.start + candidate.start, sentence.start + candidate.end
             span = candidate.span
             if candidate.subject is not None:
@@ -1159,7 +1172,8 @@ def extract_facts(
                     measure=candidate.measure,
                     precision=candidate.precision,  # type: ignore[arg-type]
                     approximate=candidate.approximate,
-                    qualifier=candidate.qualifier,
+                    # An unsettled numeric date: "2021-10-05 or 2021-05-10" (month first, then day first).
+                    qualifier=" or ".join(candidate.readings) if candidate.readings else candidate.qualifier,
                     relative=candidate.relative,
                     subject=span,
                 )

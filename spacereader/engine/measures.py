@@ -180,7 +180,7 @@ MEASURES: tuple[Measure, ...] = (
              "splash_down soft_landing soft_landed"),
     _measure("date", "release", 1, "the release of {}",
              "release released releases releasing premiere premiered premieres debut debuted"),
-    _measure("date", "statement", 1, "the statement of {}", "said says told stated"),
+    _measure("date", "statement", 1, "the statement of {}", "said says told stated", adjacent=True),
     _measure("date", "announce", 1, "the announcement of {}",
              "announce announced announces announcing announcement unveiled unveil"),
     _measure("date", "election", 1, "the election of {}", "election elections elected polls"),
