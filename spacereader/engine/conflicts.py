@@ -560,8 +560,11 @@ def _conflict_id(*parts: object) -> str:
 # ── the comparison ─────────────────────────────────────────────────────────────────────────────────
 
 
-def _components(items: list[Fact], together: Callable[[Fact, Fact], bool]) -> list[list[Fact]]:
-    """Facts joined as long as a pair of them belongs together (bounded for huge inputs)."""
+def _components(
+    items: list[Fact], together: Callable[[Fact, Fact], bool], within_source: bool = False
+) -> list[list[Fact]]:
+    """Facts joined as long as a pair of them (of two sources, unless `within_source`) belongs together (bounded
+    for huge inputs)."""
     parent = list(range(len(items)))
 
     def find(i: int) -> int:
@@ -574,7 +577,7 @@ def _components(items: list[Fact], together: Callable[[Fact, Fact], bool]) -> li
     for i, a in enumerate(items):
         for j in range(i + 1, len(items)):
             b = items[j]
-            if a.source == b.source:
+            if a.source == b.source and not within_source:
                 continue
             budget -= 1
             if budget < 0:
@@ -596,20 +599,6 @@ def _by_subject(key: tuple, items: list[Fact], topics: _Topics, past: _Backgroun
     sentences say the same thing, and, for a measure that names an event (a toll, a payout, a landing), those
     about the story's own time rather than the past.
     """
-    named: list[tuple[str, list[Fact]]] = []
-    loose: list[Fact] = []
-    for fact in items:
-        if not fact.entity:
-            loose.append(fact)
-            continue
-        for subject, group in named:
-            if same_subject(subject, fact.entity):
-                group.append(fact)
-                break
-        else:
-            named.append((fact.entity, [fact]))
-    if _needs_entity(key):
-        return [group for _, group in named]
 
     def near(a: Fact, b: Fact) -> bool:
         # Dates that agree or nearly do may be one event told from two distances in time.
@@ -622,6 +611,25 @@ def _by_subject(key: tuple, items: list[Fact], topics: _Topics, past: _Backgroun
         # Two unnamed figures of one event measure are about the story's own event when neither recalls the past;
         # two recalled ones only when their dates agree (1912 and "last century", not 2007 and 2022).
         return (not past(a) and not past(b)) or near(a, b)
+
+    named: list[tuple[str, list[Fact]]] = []
+    loose: list[Fact] = []
+    for fact in items:
+        if not fact.entity:
+            loose.append(fact)
+            continue
+        for subject, group in named:
+            if same_subject(subject, fact.entity):
+                group.append(fact)
+                break
+        else:
+            named.append((fact.entity, [fact]))
+    if key[0] == "date":
+        # One person's or thing's dates of one kind far apart in time are two events (left Juventus in 2021,
+        # left United in 2022), unless they nearly agree.
+        named = [(subject, part) for subject, group in named for part in _components(group, same_time, True)]
+    if _needs_entity(key):
+        return [group for _, group in named]
 
     pool: list[Fact] = []
     for fact in loose:
@@ -674,6 +682,9 @@ def _yearless_bounds(value: object, reference: dt.date) -> tuple[dt.date, dt.dat
     return None
 
 
+_RELATIVE_CLAUSE = re.compile(r"\s*(?:which|who|whose)\b", re.IGNORECASE)
+
+
 class _Background:
     """Whether a figure is about the story's own time or about the past it recalls.
 
@@ -684,7 +695,10 @@ class _Background:
 
     _MARGIN = dt.timedelta(days=60)
 
-    def __init__(self, facts: Sequence[Fact], articles: Mapping[str, Article]) -> None:
+    def __init__(
+        self, facts: Sequence[Fact], articles: Mapping[str, Article], sentences: Mapping[str, Sequence[Sentence]]
+    ) -> None:
+        self._sentences = sentences
         days = [article.published for article in articles.values() if article.published]
         latest = max(days) if days else None
         self._reference = {source: article.published or latest for source, article in articles.items()}
@@ -704,18 +718,26 @@ class _Background:
         reference = self._reference.get(fact.source)
         if reference is None:
             return False
-        near = (
-            [fact]
-            if fact.attribute == "date"
-            else [
-                date for date in self._dates.get((fact.source, fact.sentence), ()) if abs(date.start - fact.start) <= 80
-            ]
-        )
+        if fact.attribute == "date":
+            near = [fact]
+        else:
+            near = [date for date in self._dates.get((fact.source, fact.sentence), ()) if self._dates_it(date, fact)]
         for date in near:
             bounds = date_bounds(date.normalized) or _yearless_bounds(date.normalized, reference)
             if bounds is not None and bounds[1] < reference - self._MARGIN:
                 return True
         return False
+
+    def _dates_it(self, date: Fact, fact: Fact) -> bool:
+        """Whether a date near a figure is the figure's time ("At least 79 migrants drowned on Wednesday", "In
+        February, 96 people died"), not that of a relative clause about something else ("Bellhaven, which was
+        founded in 1953, employs …")."""
+        if abs(date.start - fact.start) > 80:
+            return False
+        text = self._sentences[fact.source][fact.sentence].text
+        offset = self._sentences[fact.source][fact.sentence].start
+        segment = text[text.rfind(",", 0, date.start - offset) + 1 : date.start - offset]
+        return _RELATIVE_CLAUSE.match(segment) is None
 
     def of_group(self, group: list[Fact]) -> bool:
         return sum(map(self, group)) * 2 > len(group)
@@ -729,7 +751,7 @@ def _figure_conflicts(
     people: frozenset[str] = frozenset(),
 ) -> list[Conflict]:
     order = {source: index for index, source in enumerate(articles)}
-    past = _Background(facts, articles)
+    past = _Background(facts, articles, sentences)
     slots: dict[tuple, list[Fact]] = defaultdict(list)
     for fact in facts:
         if fact.source not in articles:

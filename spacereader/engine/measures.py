@@ -60,7 +60,7 @@ MEASURES: tuple[Measure, ...] = (
              "salary salaries wage wages earn earns earned earning income pay_packet annual_pay"),
     _measure("money", "cost", 1, "the cost of {}",
              "cost costs costing costed budget budgets budgeted spent spend spending price_tag expense expenses "
-             "made_for built_at bill"),
+             "made_for built_at bill cheaper costlier pricier"),
     _measure("money", "offer", 1, "the offer to {}", "offer offers offered bid bids carrot"),
     _measure("money", "price", 0, "the price of {}",
              "price priced prices fare fares ticket tickets paid pay paying pays payment payments deal deals "
@@ -179,7 +179,9 @@ MEASURES: tuple[Measure, ...] = (
              "land landed lands landing touchdown touched_down touch_down touches_down splashed_down "
              "splash_down soft_landing soft_landed"),
     _measure("date", "release", 1, "the release of {}",
-             "release released releases releasing premiere premiered premieres debut debuted"),
+             "release released releases releasing premiere premiered premieres"),
+    _measure("date", "debut", 1, "the debut of {}", "debut debuted debuts"),
+    _measure("date", "join", 1, "the joining of {}", "joined join joins joining rejoin rejoined rejoining"),
     _measure("date", "statement", 1, "the statement of {}", "said says told stated", adjacent=True),
     _measure("date", "announce", 1, "the announcement of {}",
              "announce announced announces announcing announcement unveiled unveil"),
@@ -190,7 +192,7 @@ MEASURES: tuple[Measure, ...] = (
     _measure("date", "build", 1, "the construction of {}", "built build constructed completed"),
     _measure("date", "award", 1, "the award of {}", "won award awarded prize"),
     _measure("date", "start", 0, "the start of {}",
-             "began begin begins start started starts starting kicked opened opening"),
+             "began begin begins start started starts starting kicked opened opening broke_out erupted"),
     _measure("date", "end", 0, "the end of {}", "ended ends end finished finish concluded closing closed"),
     _measure("date", "resign", 1, "the resignation of {}", "resigned resign resignation quit stepped_down"),
     _measure("date", "appoint", 1, "the appointment of {}",

@@ -154,11 +154,14 @@ def _acts(text: str, name: Name, limit: int) -> bool:
         if cursor < 0:
             return False
     words = [word.lower() for word in _WORDS.findall(text, cursor, limit)][: 6 if name.possessive else 3]
+    nouns = 0  # "the Orion-3 probe cost …", "Disney shares gained …": one noun the name qualifies
     for word in words:
         if word in VERBS:
             return True
         if word not in _ADVERBS and not name.possessive:
-            return False
+            nouns += 1
+            if nouns > 1 or word in SPEECH:
+                return False
     return False
 
 
