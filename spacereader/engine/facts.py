@@ -290,7 +290,9 @@ _DURATION_UNITS = {
 _COUNT_OPENERS = frozenset(
     "only all some about nearly almost over just another around roughly exactly at least".split()
 )
-_DURATION_LEAD = frozenset("for within after lasted lasting spent spend took take than nearly almost over".split())
+_DURATION_LEAD = frozenset(
+    "for within after lasted lasting spent spend took take than nearly almost over stayed stay stays remained".split()
+)
 _COUNT = re.compile(
     rf"(?<![^\W\d_]-)(?<![^\W\d_])(?P<between>between\s+)?(?P<n1>{DIGITS}|\b{WORDS})"
     rf"(?:\s*(?P<join>(?(between)and|(?:-\s*to|-|–|to)))\s*(?P<n2>{DIGITS}))?(?:\s+(?P<scale>million|billion|thousand|bn|mn)\b)?"
@@ -893,7 +895,8 @@ _DATE_TRIGGERS = frozenset(
         *dates.MONTHS,
         *dates.WEEKDAYS,
         *dates.DECADE_WORDS,
-        *"yesterday today tonight tomorrow ago week weekend month year morning afternoon evening".split(),
+        *"yesterday today tonight tomorrow ago week weekend month year morning afternoon evening century".split(),
+        *"midnight noon midday".split(),
     ]
 )
 _COUNT_TRIGGERS = frozenset(_GROUP_NOUNS.split("|"))
@@ -1142,7 +1145,7 @@ def extract_facts(
     previous: _Candidate | None = None
     for sentence in sentences:
         candidates = _sentence_candidates(sentence.text, article.published)
-        names = _sentence_names(sentence, by_sentence.get(sentence.index, ())) if candidates or previous else []
+        names = _sentence_names(sentence, by_sentence.get(sentence.index, ()))
         if candidates:
             _attribute(candidates, sentence, names, previous)
         previous = _topic(candidates, sentence, names)

@@ -259,7 +259,12 @@ def _description(s: Sentence) -> Found | None:
     phrase = s.text[start : verb.start()]
     if any(start <= name.start < verb.start() for name in s.names):
         return None
-    words = [w.lower() for w in _WORDS.findall(phrase) if w.lower() not in _NOT_CONTENT]
+    written = _WORDS.findall(phrase)
+    if any(word[0].isupper() for word in written[1:]) or (
+        written and written[0][0].isupper() and written[0].lower() not in _NOT_CONTENT
+    ):
+        return None  # a name the patterns above did not take: no description of it
+    words = [w.lower() for w in written if w.lower() not in _NOT_CONTENT]
     if not words or len(words) > 6:
         return None
     return Found(" ".join(words), "description")
@@ -331,10 +336,17 @@ def _agent(s: Sentence) -> Found | None:
         if name.locative or _EXAMPLES.search(text, max(low, name.start - 80), name.start):
             return None
         gap = text[name.end : s.start]
+        if "," in gap and _SUBORDINATE.search(text, max(low, name.start - 40), name.start):
+            return None  # "Since Hale took over the club, its shares …": the name is the subordinate clause's
         words = [word.lower() for word in _WORDS.findall(gap)]
         if len(words) > _AGENT_REACH or any(word[0].isupper() for word in _WORDS.findall(gap)) or _spoken(words):
             return None
-        if _acts(text, name, s.start):
+        if _acts(text, name, s.start) or (
+            # "“Night Harbor” grossed $120 million": the cue itself is the verb
+            s.cue is not None
+            and name.end <= s.cue.start < s.start
+            and len(_WORDS.findall(text, name.end, s.cue.start)) <= 1
+        ):
             return Found(name.text, "agent", name)
         return None
     return None
@@ -345,7 +357,8 @@ def _pronoun(s: Sentence) -> Found | None:
     when the pronoun comes after a name ("ISRO launched Chandrayaan-3 …, where it made a soft landing at …")."""
     low = s.strict[0]
     head = s.text[low : s.start]
-    match = _PRONOUN_SUBJECT.search(head) or _POSSESSIVE_PRONOUN.search(head)
+    subject = _PRONOUN_SUBJECT.search(head)
+    match = subject or _POSSESSIVE_PRONOUN.search(head)
     at = low + match.start() if match else -1
     if match is None and s.cue is not None and s.cue.start < s.start:
         match = _POSSESSIVE_PRONOUN.search(s.text, max(low, s.cue.start - 30), s.cue.end)
@@ -355,9 +368,12 @@ def _pronoun(s: Sentence) -> Found | None:
     if _names_between(s, at, s.start) or len(_WORDS.findall(s.text, at, s.start)) > 10:
         return None
     before = [name for name in s.names if name.end <= at and not name.locative]
-    if before:
+    if not before:
+        return Found("", "pronoun", carried=True)
+    if subject is not None and match is subject:
+        # "ISRO launched Chandrayaan-3 …, where it made a soft landing": "it" is the name just before
         return Found(before[-1].text, "pronoun", before[-1])
-    return Found("", "pronoun", carried=True)
+    return None  # "Since Hale took over the club, its shares …": "its" may be anything named before
 
 
 def opens(text: str, name: Name) -> bool:
@@ -368,7 +384,9 @@ def opens(text: str, name: Name) -> bool:
 
 
 _SUBORDINATE = re.compile(
-    r"\s*(?:since|when|after|before|although|though|if|while|as|because|until|once|whereas|unless)\b", re.IGNORECASE
+    r"\b(?:since|when|after|before|although|though|if|while|as|because|until|once|whereas|unless)\s+"
+    r"(?:the\s+|a\s+)?$|^\s*(?:since|when|after|before|although|though|if|while|as|because|until|once|whereas|unless)\b",
+    re.IGNORECASE,
 )
 
 
