@@ -636,7 +636,8 @@ def _by_subject(key: tuple, items: list[Fact], topics: _Topics, past: _Backgroun
         homes = [
             (subject, group)
             for subject, group in named
-            if any(same_time(fact, other) for other in group)
+            if subject[:1].isupper()  # a name, not a referent set apart ("aftershock", "previous mission")
+            and any(same_time(fact, other) for other in group)
             and (topics.mentions(fact.source, subject) or any(topics.related(fact, other) for other in group))
         ]
         if len(homes) > 1:
@@ -650,7 +651,7 @@ def _by_subject(key: tuple, items: list[Fact], topics: _Topics, past: _Backgroun
     # length of ("a 52-week low"). A counted noun ("people", "seats") does not.
     eventful = key[1] not in _GENERIC_MEASURES and bool(key[0] == "duration" or measures.label(_family(key), key[1]))
     return [group for _, group in named] + _components(
-        pool, lambda a, b: topics.related(a, b) or (eventful and story(a, b))
+        pool, lambda a, b: same_time(a, b) and (topics.related(a, b) or (eventful and story(a, b)))
     )
 
 

@@ -693,7 +693,7 @@ def _counts(text: str) -> Iterable[_Candidate]:
                 measure=" ".join(found[0] for found in (thing, change) if found) or None,
                 cue=min(cues, key=lambda cue: abs(cue.start - m.start())) if cues else None,
                 # "down 19% since Chapek took over": a change over another period than the story's.
-                qualifier="percent since" if change and _SINCE.search(text) else "percent",
+                qualifier="percent since" if change and _SINCE.search(text, 0, m.start()) else "percent",
             )
             continue
         found = _counted_noun(text, m.end(), min(len(text), m.end() + 80))

@@ -395,8 +395,8 @@ def entity_kind(tokens: Sequence[str], role: str | None = None) -> str:
         return "organisation"
     if role:
         return "person"
-    if len(tokens) < 2 or len(tokens) > 4:
-        return "other"
+    if len(tokens) < 2 or len(tokens) > 4 or any(any(c.isdigit() for c in token) for token in tokens):
+        return "other"  # "Chandrayaan-3 Moon Landing" is nobody's name
     if lowered[0] in _PLACE_FIRST or any(t in _PLACE_WORDS for t in lowered):
         return "other"
     if any(t.isupper() and len(t) > 1 for t in tokens):
@@ -497,8 +497,9 @@ def find_entities(
     per_source_words: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     corpus_words: dict[str, set[int]] = defaultdict(set)
     for index, cluster in enumerate(clusters):
-        if len(cluster.tokens) > 4:
-            continue  # a long run of capitals (a title, a headline) is nobody's full name
+        role = cluster.roles.most_common(1)[0][0] if cluster.roles else None
+        if len(cluster.tokens) > 4 or entity_kind(cluster.tokens, role) != "person":
+            continue  # a single word is the surname or first name of a person, not a word of a title or a thing's
         for key in cluster.keys:
             for word in (key[0], key[-1]):
                 corpus_words[word].add(index)

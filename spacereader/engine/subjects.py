@@ -42,6 +42,7 @@ VERBS = frozenset(
     """.split()
 )
 _LOCATIVE = frozenset("in at near off outside inside across around into from to toward towards via within".split())
+_LOWER_RUN = re.compile(r"(?:\b[a-z]+\s+)+$")
 #: Nouns of place before "of": "off the coast of Pylos", "the province of Herat".
 _PLACE_OF = re.compile(
     r"\b(?:coast|city|town|region|province|district|village|port|island|area|state|county|capital|south|north|east|west)"
@@ -62,12 +63,21 @@ _PRONOUN_SUBJECT = re.compile(
 )
 _POSSESSIVE_PRONOUN = re.compile(r"\b(?:its|his|her|their)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
 _RELATIVE = re.compile(r"\s*,\s*(?:which|who|whose|that)\b", re.IGNORECASE)
-_ASIDE = re.compile(r",\s*(?:who|which|whose)\b[^,;]*,|\s[–—-]\s[^–—]{0,200}?\s[–—-]\s|\((?![A-Z][\w.:-]*\))[^()]*\)")
+_ASIDE = re.compile(
+    r",\s*(?:who|which|whose)\b[^,;]*,"  # ", who joined in 2017,"
+    r"|,\s+(?:the|a|an)\s[^,;]{0,80},"  # ", the word for “moon craft” in Sanskrit,"
+    r"|\s[–—-]\s[^–—]{0,200}?\s[–—-]\s"  # " – who was the man behind the ban – "
+    r"|\((?![A-Z][A-Za-z]{1,10}\))[^()]*\)"  # "(NYSE:DIS)", but not an acronym: "(SLIM)"
+)
 _PREPOSITION = re.compile(r"\s+(?:of|for|to|on|in|at|by)\s+(?:the\s+)?$", re.IGNORECASE)
 _OTHER = re.compile(
     r"\b(?P<word>previous|earlier|predecessor|prior|last\s+year['’]s|the\s+first|the\s+second|the\s+third|original|former)"
-    r"\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*$",
+    r"(?:\s+(?P<noun>[a-z][\w-]*(?:\s+[a-z][\w-]*)?))?\s*$",
     re.IGNORECASE,
+)
+#: "the cost of the mission": the thing named just before, in other words.
+_ANAPHOR = re.compile(
+    r"\s+of\s+the\s+(?:mission|project|probe|craft|spacecraft|vessel|ship|film|movie|deal|company|firm)\b"
 )
 _AFTERSHOCK = re.compile(r"\b(aftershocks?|foreshocks?)\b[^.;]*$", re.IGNORECASE)
 _OPENERS = re.compile(
@@ -139,10 +149,10 @@ class Found:
 
 def make_name(text: str, start: int, end: int) -> Name:
     possessive = text.startswith(("’s", "'s", "’", "'"), end) and not text.startswith(("' ", "’ "), end - 1)
-    before = re.search(r"([A-Za-z]+)\s+(?:the\s+)?$", text[max(0, start - 16) : start])
-    locative = bool(before and before.group(1).lower() in _LOCATIVE) or bool(
-        _PLACE_OF.search(text, max(0, start - 30), start)
-    )
+    # "in Herat", "in southern India", "off the coast of Pylos": up to three lower-case words back to a preposition
+    before = _LOWER_RUN.search(text, max(0, start - 40), start)
+    words = before.group(0).split() if before else []
+    locative = any(word in _LOCATIVE for word in words[-3:]) or bool(_PLACE_OF.search(text, max(0, start - 30), start))
     return Name(start, end, text[start:end], possessive=possessive, locative=locative)
 
 
@@ -271,9 +281,12 @@ def _description(s: Sentence) -> Found | None:
 
 
 def _preposition(s: Sentence) -> Found | None:
-    """ "the cost of Chandrayaan-3 is …", "a payout to Dana Lee": a name right after the cue's preposition."""
+    """ "the cost of Chandrayaan-3 is …", "a payout to Dana Lee": a name right after the cue's preposition; "the
+    total cost of the mission was …": the thing the sentence before spoke of."""
     if s.cue is None:
         return None
+    if s.cue.end < s.start and _ANAPHOR.match(s.text, s.cue.end) and not _names_between(s, s.cue.end, s.start):
+        return Found("", "preposition", carried=True)
     high = s.clause[1]
     for name in s.names:
         if name.start < s.cue.end or name.start > s.cue.end + 12 or name.end > high:
@@ -317,8 +330,9 @@ def _other(s: Sentence) -> Found | None:
         if anchor is None:
             continue
         match = _OTHER.search(s.text, max(0, anchor - 40), anchor)
-        if match:
-            noun = match.group("noun").split()[0].lower()
+        if match and (match.group("noun") or (s.cue is not None and anchor == s.cue.start)):
+            noun = match.group("noun") or (s.text[s.cue.start : s.cue.end] if s.cue else "")
+            noun = noun.split()[0].lower()
             return Found(f"{' '.join(match.group('word').lower().split())} {noun}", "other")
     return None
 
@@ -328,14 +342,18 @@ def _agent(s: Sentence) -> Found | None:
     window = max(0, s.start - 250)
     text = s.text[:window] + _ASIDE.sub(lambda m: " " * len(m.group(0)), s.text[window : s.start])
     low, _ = clause_bounds(text, s.start, s.start, 250, 0, strict=True)
+    places = [name for name in s.names if name.locative]
     for name in reversed(s.names):
         if name.end > s.start or name.start < low:
             continue
-        if text[name.start : name.end].strip() == "":
-            continue  # inside an aside
-        if name.locative or _EXAMPLES.search(text, max(low, name.start - 80), name.start):
+        if text[name.start : name.end].strip() == "" or name.locative:
+            continue  # inside an aside, or a place ("took off from a launchpad in Sriharikota")
+        if _EXAMPLES.search(text, max(low, name.start - 80), name.start):
             return None
         gap = text[name.end : s.start]
+        for place in places:  # the places between a name and its figure are not other subjects
+            if name.end <= place.start and place.end <= s.start:
+                gap = gap.replace(place.text, " " * len(place.text), 1)
         if "," in gap and _SUBORDINATE.search(text, max(low, name.start - 40), name.start):
             return None  # "Since Hale took over the club, its shares …": the name is the subordinate clause's
         words = [word.lower() for word in _WORDS.findall(gap)]
