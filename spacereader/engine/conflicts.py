@@ -396,6 +396,8 @@ def _compare(a: Fact, b: Fact) -> str:
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:
+    if day.year - years < dt.MINYEAR:  # a 120-year-old in an article dated in the year 50
+        return dt.date.min
     try:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February
@@ -404,7 +406,8 @@ def _years_before(day: dt.date, years: int) -> dt.date:
 
 def _birth_window(age: int, published: dt.date) -> tuple[dt.date, dt.date]:
     """Someone `age` on `published` was born after `published` - (age + 1) years and on or before - age years."""
-    return _years_before(published, age + 1) + dt.timedelta(days=1), _years_before(published, age)
+    earliest, latest = _years_before(published, age + 1), _years_before(published, age)
+    return min(earliest + dt.timedelta(days=1), latest), latest  # cut at the calendar's first day
 
 
 def _age_kind(values: list[Fact], articles: Mapping[str, Article]) -> tuple[str, str]:
@@ -717,15 +720,15 @@ class _Background:
 
     def _past(self, fact: Fact) -> bool:
         reference = self._reference.get(fact.source)
-        if reference is None:
-            return False
+        if reference is None or reference < dt.date.min + self._MARGIN:
+            return False  # no date to read against (or one at the very start of the calendar)
         if fact.attribute == "date":
             near = [fact]
         else:
             near = [date for date in self._dates.get((fact.source, fact.sentence), ()) if self._dates_it(date, fact)]
         for date in near:
             bounds = date_bounds(date.normalized) or _yearless_bounds(date.normalized, reference)
-            if bounds is not None and bounds[1] < reference - self._MARGIN:
+            if bounds is not None and bounds[1] < reference - self._MARGIN:  # safe: checked above
                 return True
         return False
 

@@ -647,6 +647,10 @@ def _joined_duration(text: str, first: _Candidate, second: _Candidate) -> _Candi
     return _Candidate("duration", first.start, second.end, value, measure=second.measure or first.measure)
 
 
+#: An ordinal's ending right after its digits: "21st", "3rd", "1er", "2e", "1º" rank, they do not count.
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|er|re|ère|ème|eme|e|º|ª)(?![^\W\d_])", re.IGNORECASE)
+
+
 def _counts(text: str) -> Iterable[_Candidate]:
     for m in _COUNT.finditer(text):
         n1 = m.group("n1")
@@ -655,8 +659,13 @@ def _counts(text: str) -> Iterable[_Candidate]:
             first is None
             or n1.lower() in ("one", "a dozen", "an dozen")
             or (n1[0] == "0" and len(n1) > 1 and n1[1].isdigit())
+            or _ORDINAL_SUFFIX.match(text, m.end("n1"))
         ):
             continue
+        start = m.start()
+        if not m.group("n2") and text[start - 1 : start] in ("-", "−") and not text[start - 2 : start - 1].isalnum():
+            start -= 1  # "-5 degrees", "−3%": a minus sign, not a hyphen in "COVID-19" or a range
+            first = -first
         before = text[max(0, m.start() - 24) : m.start()]
         previous = re.search(r"([^\s]+)\s*$", before)
         previous_word = previous.group(1).lower() if previous else ""
@@ -687,7 +696,7 @@ def _counts(text: str) -> Iterable[_Candidate]:
             cues = [found[1] for found in (thing, change) if found]
             yield _Candidate(
                 "count",
-                m.start(),
+                start,
                 m.end(),
                 _count_value(first, second, scale),
                 measure=" ".join(found[0] for found in (thing, change) if found) or None,
@@ -706,7 +715,7 @@ def _counts(text: str) -> Iterable[_Candidate]:
             if event is not None and (key := class_of_word(event.group(1), "count")) in _PEOPLE_EVENTS:
                 # "104 were rescued", "2,000 have been killed": people, though the noun is left out.
                 yield _Candidate(
-                    "count", m.start(), m.end(), _count_value(first, second, scale), measure=key, qualifier="person"
+                    "count", start, m.end(), _count_value(first, second, scale), measure=key, qualifier="person"
                 )
             continue
         noun = found[0]
@@ -717,14 +726,14 @@ def _counts(text: str) -> Iterable[_Candidate]:
             part_value = tidy(parse_number(part.group(1)))
             yield _Candidate("count", part.start(1), part.end(1), part_value, measure=noun, qualifier=noun)
             yield _Candidate(
-                "count", m.start(), end, _count_value(first, second, scale), measure=f"{noun} total", qualifier=noun
+                "count", start, end, _count_value(first, second, scale), measure=f"{noun} total", qualifier=noun
             )
             continue
         if second is not None and second <= first:
             continue
         measure, cue, qualifier = _count_measure(text, m.start(), end, noun)
         yield _Candidate(
-            "count", m.start(), end, _count_value(first, second, scale), measure=measure, cue=cue, qualifier=qualifier
+            "count", start, end, _count_value(first, second, scale), measure=measure, cue=cue, qualifier=qualifier
         )
     lower = text.lower()
     for m in _COUNT_VAGUE.finditer(text) if " of" in lower else ():

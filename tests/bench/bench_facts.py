@@ -14,8 +14,9 @@ from pathlib import Path
 
 from spacereader.engine.facts import extract_facts
 from spacereader.engine.segment import segment
-from spacereader.load import load_paths, seeds_dir
 from spacereader.model import Article
+from spacereader.sources.files import seeds_dir
+from spacereader.sources.load import load_paths
 from tests.corpus_facts import CASES
 
 MB = 1_000_000
@@ -82,6 +83,11 @@ def linear_time() -> None:
         "digits": "7",
         "one 1 MB line of news": "The crew of 3 spent 12 days aboard after a $200m budget on October 5, 2021 and more ",
         "thousands separators": "1,000,",
+        "European separators": "1.000.",
+        "Indian separators": "1,00,",
+        "thin-space groups": "1\u2009000\u2009",
+        "Swiss apostrophes": "1'000'",
+        "decimal commas": "1,5,",
         "currency signs": "$1 ",
         "ages": "12-year-old ",
         "capitalised words": "Aa ",
