@@ -266,6 +266,15 @@ def _rounds_to(precise: float, rounded: float) -> bool:
     return abs(precise - rounded) <= magnitude / 2 and precise != rounded
 
 
+def _decimals(fact: Fact) -> int:
+    """Decimals the figure is written with: "6.0" is as precise as "5.9", "$200 million" less than "$198.5 million"."""
+    match = _WRITTEN_DECIMALS.search(fact.value)
+    return len(match.group(1)) if match else 0
+
+
+_WRITTEN_DECIMALS = re.compile(r"\d[.,](\d+)(?!\d*[.,]\d)")
+
+
 def _compare_amounts(a: Fact, b: Fact) -> str:
     """'same', 'approximation' or 'conflict' for two amounts of one slot."""
     ia, ib = _amount_of(a), _amount_of(b)
@@ -284,7 +293,7 @@ def _compare_amounts(a: Fact, b: Fact) -> str:
             return "same"
         if a.attribute == "count" and a.qualifier != b.qualifier and abs(la - lb) <= 0.05 * max(abs(la), abs(lb)):
             return "same"  # "100 meters (330 feet)": a conversion rounds
-        if _rounds_to(la, lb) or _rounds_to(lb, la):
+        if (_rounds_to(la, lb) and _decimals(b) < _decimals(a)) or (_rounds_to(lb, la) and _decimals(a) < _decimals(b)):
             return "approximation"
         return "conflict"
     if a.normalized == b.normalized:

@@ -142,7 +142,7 @@ _YEAR_RANGE = re.compile(
 )
 _YEAR = re.compile(r"(?:\b(early|mid|late)[\s-]+)?(?<![\w$€£¥₹.,/:'’-])(1[5-9]\d\d|20\d\d)(?![\w%/:’'-]|[.,]\d)")
 _WEEKDAY = re.compile(
-    r"(?:\b(last|next|this|on|early|late|past|coming)\s+)?\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)"
+    r"(?:\b(last|next|this|on|early|late|past|coming|until|till)\s+)?\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)"
     r"(?:\s+(morning|afternoon|evening|night))?(?:\s*\((\d{1,2})\))?"
 )
 _RELATIVE = re.compile(
@@ -599,7 +599,7 @@ def _resolve_weekday(
     behind = (published.weekday() - weekday) % 7
     if modifier in ("last", "past"):
         delta = -(behind or 7)
-    elif modifier in ("next", "coming"):
+    elif modifier in ("next", "coming", "until", "till"):  # "closed until Wednesday": the one ahead
         delta = ahead or 7
     elif ahead == 0:
         delta = 0

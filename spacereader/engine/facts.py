@@ -800,7 +800,7 @@ def _count_measure(text: str, start: int, end: int, noun: str) -> tuple[str | No
 
 _MAGNITUDE = re.compile(
     r"\b(?:magnitude(?:\s+of)?|M|Mw)[\s-]?(?P<a>[1-9]\.\d)\b(?![.,]\d)"
-    r"|(?<![\d.,])(?P<b>[1-9]\.\d)(?:[\s-]+|-)(?:magnitude\b|on\s+the\s+Richter\b)"
+    r"|(?<![\d.,])(?P<b>[1-9]\.\d)(?:[\s-]+|-)(?:magnitude\b|on\s+the\s+Richter\b|(?:earth)?quake\b|tremor\b)"
     r"|\bmeasur(?:ing|ed)\s+(?P<c>[1-9]\.\d)\b(?![.,]\d)"
 )
 

@@ -80,6 +80,7 @@ _ANAPHOR = re.compile(
     r"\s+of\s+the\s+(?:mission|project|probe|craft|spacecraft|vessel|ship|film|movie|deal|company|firm)\b"
 )
 _AFTERSHOCK = re.compile(r"\b(aftershocks?|foreshocks?)\b[^.;]*$", re.IGNORECASE)
+_AFTERSHOCK_AFTER = re.compile(r"[\s-]*(?:magnitude\s+)?(aftershocks?|foreshocks?)\b", re.IGNORECASE)
 _OPENERS = re.compile(
     r"^\s*(?:(?:but|and|however|meanwhile|now|still|also|yet|then|so|in\s+addition)\b,?\s+)?"
     r"(?:(?:the|a|an)\s+)?(?:[a-z][\w-]*\s+){0,2}$",
@@ -323,7 +324,7 @@ def _possessive(s: Sentence) -> Found | None:
 def _other(s: Sentence) -> Found | None:
     """ "the previous mission cost $90 million", "last year's budget of …", "an aftershock of magnitude 5.9":
     a referent of its own."""
-    aftershock = _AFTERSHOCK.search(s.text, max(0, s.start - 40), s.start)
+    aftershock = _AFTERSHOCK.search(s.text, max(0, s.start - 80), s.start) or _AFTERSHOCK_AFTER.match(s.text, s.end)
     if aftershock:
         return Found(aftershock.group(1).lower().rstrip("s"), "other")
     for anchor in (s.start, s.cue.start if s.cue else None):
