@@ -64,6 +64,7 @@ def _fact_json(fact: Any) -> dict[str, Any]:
         "end": fact.end,
         "measure": fact.measure,
         "context": fact.measure,  # the measure's former name, kept for scripts that read it
+        "qualifier": fact.qualifier,
         "precision": fact.precision,
         "approximate": fact.approximate,
     }
