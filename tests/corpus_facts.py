@@ -262,7 +262,7 @@ CASES: tuple[Case, ...] = (
     ),
     Case(
         "The crater is 230 cubic meters in volume and roughly 4 km wide.",
-        (F("count", 230, measure="cubic meter"), F("count", 4, measure="width")),
+        (F("count", 230, measure="volume"), F("count", 4, measure="width")),
         topic="science",
     ),
     Case(

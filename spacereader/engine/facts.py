@@ -301,7 +301,8 @@ _COUNT = re.compile(
 )
 #: A toll stated as such: "the death toll rose to 2,445", "revised the toll from 79 to 78", "a toll of 27".
 _TOLL = re.compile(
-    r"\b(?:death\s+)?toll\b[^.;:\d]{0,40}?(?:from\s+[\d,]+\s+)?(?:to|at|of|is|was|reached|hit)\s+"
+    r"\b(?:death\s+)?toll\b[^.;:]{0,80}?\b(?:(?:rose|risen|climbed|jumped|increased|reached|stood|stands|hit)\s+"
+    r"(?:to\s+|at\s+)?|(?:to|at|of|is|was)\s+)"
     rf"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?P<n>{DIGITS})(?![\d.,]*\s*(?:%|per))",
     re.IGNORECASE,
 )
@@ -624,8 +625,10 @@ def _durations(text: str) -> Iterable[_Candidate]:
         if after and hyphenated and after.group(2) and after.group(2) not in _FUNCTION:
             head = after.group(2)
         if head is not None:
-            measure = class_of_word(head, "duration") or _lemma(head)
+            measure = class_of_word(head, "duration")
         candidate = _Candidate("duration", m.start(), m.end(), {"value": value, "unit": unit}, measure=measure)
+        if head is not None and measure is None:
+            candidate.qualifier = _lemma(head)  # "a 52-week low": what lasts, if no word of the table says
         previous = found[-1] if found else None
         if previous is not None and (joined := _joined_duration(text, previous, candidate)) is not None:
             found[-1] = joined
@@ -764,6 +767,7 @@ def _counts(text: str) -> Iterable[_Candidate]:
         yield _Candidate("count", m.start("noun"), m.end(), tidy(value), measure=noun, qualifier=noun)
 
 
+_UNIT_AFTER = re.compile(r"[\s-]*(?:cubic\s+|square\s+)?[A-Za-z]+\b")
 #: What "an N-unit thing" measures of the thing: "a 90-foot vessel" is 90 feet long.
 _SIZE_OF_THINGS = {"length": "length", "mass": "weight"}
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
@@ -785,7 +789,14 @@ def _count_measure(text: str, start: int, end: int, noun: str) -> tuple[str | No
     "78 migrants drowned" → killed, of people; "1,600 feet from the bow" → distance, in feet; "50 seats" → seat.
     """
     if noun in UNITS.values() or noun.split()[-1] in UNITS.values():
-        found = measure_of(text, start, end, "size", before=50, after=40)
+        unit = _UNIT_AFTER.match(text, end)  # what follows the unit says what it measures: "71 km from …"
+        after = unit.end() if unit else end
+        close = text.find(")", after, after + 40) if text[after : after + 3].lstrip().startswith("(") else -1
+        # up to the next figure, whose words are its own (past a conversion in brackets: "2,000 feet (610 m) high")
+        following = _DIGIT.search(text, max(after, close), after + 40)
+        found = measure_of(
+            text, start, after, "size", before=50, after=(following.start() - after) if following else 40
+        )
         if found is not None:
             return found[0], found[1], noun
         if text.startswith("-", end) and UNIT_SIZES.get(noun, ("",))[0] in _SIZE_OF_THINGS:
@@ -799,7 +810,7 @@ def _count_measure(text: str, start: int, end: int, noun: str) -> tuple[str | No
 
 
 _MAGNITUDE = re.compile(
-    r"\b(?:magnitude(?:\s+of)?|M|Mw)[\s-]?(?P<a>[1-9]\.\d)\b(?![.,]\d)"
+    r"\b(?:magnitude(?:\s+(?:of|at))?|M|Mw)[\s-]?(?P<a>[1-9](?:\.\d)?)\b(?![.,]\d)(?!\s*(?:%|per))"
     r"|(?<![\d.,])(?P<b>[1-9]\.\d)(?:[\s-]+|-)(?:magnitude\b|on\s+the\s+Richter\b|(?:earth)?quake\b|tremor\b)"
     r"|\bmeasur(?:ing|ed)\s+(?P<c>[1-9]\.\d)\b(?![.,]\d)"
 )
@@ -965,8 +976,15 @@ def _sentence_candidates(text: str, published) -> list[_Candidate]:
                 candidate.subject = _life_event_subject(text, candidate.start)
         elif candidate.attribute == "duration" and candidate.measure is None:
             found = measure_of(text, candidate.start, candidate.end, "duration")
-            if found is not None:
+            # "a five-year commitment": the noun a duration qualifies says what lasts, unless a word that names
+            # the thing outright stands near ("her lawyers asked for 18 months of home detention").
+            if found is not None and (candidate.qualifier is None or found[1].measure.rank >= 2):
                 candidate.measure, candidate.cue = found
+                if candidate.measure == "requested":
+                    candidate.measure = _requested_by(text, candidate.start, found[1])
+            if candidate.measure is None:
+                candidate.measure = candidate.qualifier
+            candidate.qualifier = None
             if candidate.measure == "tenure" and _FUTURE_TERM.search(
                 text, max(0, candidate.start - 60), candidate.start
             ):
@@ -998,6 +1016,22 @@ def _sentence_candidates(text: str, published) -> list[_Candidate]:
             if found is not None:
                 candidate.measure, candidate.cue = found
     return result
+
+
+_PROSECUTION = re.compile(r"\b(?:prosecutors?|prosecution|government|state|crown)\b", re.IGNORECASE)
+_DEFENCE = re.compile(r"\b(?:defen[cs]e|lawyers?|attorneys?|counsel)\b", re.IGNORECASE)
+
+
+def _requested_by(text: str, start: int, cue: Cue) -> str:
+    """ "the 15 years prosecutors sought", "her lawyers asked for 18 months": whose request a sentence is."""
+    low, high = min(start, cue.start) - 40, max(start, cue.end) + 25
+    window = text[max(0, low) : high]
+    prosecution, defence = _PROSECUTION.search(window), _DEFENCE.search(window)
+    if prosecution and not defence:
+        return "requested by the prosecution"
+    if defence and not prosecution:
+        return "requested by the defence"
+    return "requested"
 
 
 def _money_measure(candidate: _Candidate, text: str, following: _Candidate | None) -> None:

@@ -125,7 +125,7 @@ MEASURES: tuple[Measure, ...] = (
     _measure("percent", "rate", 0, "the rate of {}", "rate rates"),
     _measure("percent", "share price", 1, "the share price of {}", "shares stock share_price share_prices"),
     _measure("percent", "market share", 1, "the market share of {}", "market market_share"),
-    _measure("size", "distance", 0, "the distance of {}",
+    _measure("size", "distance", 1, "the distance from {}",
              "from away off distance north south east west northeast northwest southeast southwest"),
     _measure("size", "depth", 1, "the depth of {}", "deep depth beneath below under_the_surface dive dived descent"),
     _measure("size", "length", 1, "the length of {}", "long length"),
@@ -133,6 +133,7 @@ MEASURES: tuple[Measure, ...] = (
     _measure("size", "accuracy", 2, "the accuracy of {}", "radius accuracy precision within"),
     _measure("size", "height", 1, "the height of {}", "high height tall altitude above"),
     _measure("size", "weight", 1, "the weight of {}", "weighing weighs weighed weight heavy mass"),
+    _measure("size", "volume", 1, "the volume of {}", "volume capacity"),
     # ── durations ───────────────────────────────────────────────────────────────────────────────────
     _measure("duration", "stay", 1, "the stay of {}", "stay stays stayed stint spend spent"),
     _measure("duration", "tenure", 2, "the tenure of {}", "tenure reign rein on_the_job in_office at_the_helm"),
@@ -208,8 +209,9 @@ MEASURES: tuple[Measure, ...] = (
     _measure("date", "verdict", 1, "the verdict on {}", "convicted conviction verdict found_guilty"),
     _measure("date", "marry", 1, "the wedding of {}", "married wedding"),
     _measure("date", "attack", 1, "the attack on {}", "attack attacked attacks"),
-    _measure("date", "strike", 1, "the earthquake in {}",
-             "earthquake quake tremor struck jolted rocked shook hit temblor"),
+    _measure("date", "strike", 1, "the earthquake in {}", "struck jolted rocked shook hit"),
+    _measure("date", "strike", 0, "the earthquake in {}", "earthquake quake tremor temblor"),
+    _measure("date", "search", 1, "the search for {}", "searched search searching scoured combed"),
     _measure("date", "sink", 1, "the sinking of {}", "sank sink sinking sunk capsized capsize capsizing"),
     _measure("date", "crash", 1, "the crash of {}", "crashed crash crashes"),
     _measure("date", "publish", 1, "the publication of {}", "published publication"),
@@ -262,6 +264,12 @@ SPEECH = frozenset(
 #: Classes that say what a date is, so that it is not read as another event's, but that two articles never share:
 #: "said on Monday" and "told reporters on Friday" are two statements, not one event dated twice.
 UNCOMPARED = frozenset({"statement"})
+
+#: Labels of classes narrowed after the table has found them (whose request a sentence sought is).
+_NARROWED = {
+    ("duration", "requested by the prosecution"): "the sentence the prosecution sought for {}",
+    ("duration", "requested by the defence"): "the sentence the defence sought for {}",
+}
 
 _WORD = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?")
 _CLAUSE_END = re.compile(r"[;:]\s|\s[—–]\s")
@@ -355,7 +363,7 @@ def label(attribute: str, key: str | None) -> str | None:
     for measure in MEASURES:
         if measure.attribute == attribute and measure.key == key:
             return measure.label
-    return None
+    return _NARROWED.get((attribute, key or ""))
 
 
 @cache

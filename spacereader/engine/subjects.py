@@ -289,11 +289,15 @@ def _preposition(s: Sentence) -> Found | None:
     if s.cue.end < s.start and _ANAPHOR.match(s.text, s.cue.end) and not _names_between(s, s.cue.end, s.start):
         return Found("", "preposition", carried=True)
     high = s.clause[1]
+    cue_is_preposition = s.text[s.cue.start : s.cue.end].lower() in ("from", "off", "of")
     for name in s.names:
         if name.start < s.cue.end or name.start > s.cue.end + 12 or name.end > high:
             continue
         gap = s.text[s.cue.end : name.start]
-        if _PREPOSITION.fullmatch(" " + gap.lstrip()) and not (s.start < name.start < s.end):
+        # "the cost of Chandrayaan-3", "71 km from Tarsa" (what a distance is measured from)
+        if (_PREPOSITION.fullmatch(" " + gap.lstrip()) or (cue_is_preposition and gap.strip() in ("", "the"))) and not (
+            s.start < name.start < s.end
+        ):
             if name.possessive:
                 return None  # "the budget of India's third mission": the mission, not India
             return Found(name.text, "preposition", name)

@@ -17,7 +17,6 @@ import time
 from tests.real.corpus import load_events
 from tests.real.score import ConflictScore, build, score_conflicts
 
-
 #: The same measure before issue 9 gave facts a subject and a measure (main at 1a49bec), printed beside each part's
 #: pooled line: found/disagreements, false conflicts, false merges, labelled figures extracted.
 BEFORE = {"tune": (1, 36, 0, 1, 395, 469), "holdout": (2, 22, 0, 1, 178, 252)}
