@@ -489,3 +489,18 @@ def test_json_facts_and_conflicts_say_what_is_measured(tmp_path, capsys) -> None
     assert (conflict["entity"], conflict["measure"]) == ("Dana Lee", "payout")
     money = [fact for fact in document["facts"] if fact["attribute"] == "money"]
     assert {(fact["entity"], fact["measure"]) for fact in money} == {("Dana Lee", "payout")}
+
+
+def test_a_provinces_toll_is_not_the_countrys() -> None:
+    found = figures(
+        conflicts_of(
+            ("The earthquake killed 2,012 people, most of them in Al Haouz province.", dt.date(2023, 9, 10)),
+            ("In Al Haouz province, 1,293 people died, officials said.", dt.date(2023, 9, 10)),
+            ("The quake killed 2,122 people across the country.", dt.date(2023, 9, 10)),
+            ("The toll in Al Haouz province reached 1,351.", dt.date(2023, 9, 11)),
+        )
+    )
+    assert sorted((c.explanation.split(":")[0], sorted(v.fact.value for v in c.values)) for c in found) == [
+        ("The sources differ on the number of people killed in Al Haouz province", ["1,293", "1,351"]),
+        ("The sources disagree on the number of people killed", ["2,012", "2,122"]),
+    ]

@@ -475,6 +475,8 @@ def _about(key: tuple, entity: str | None, qualifier: str | None) -> str:
         return f"{entity}'s age"
     template = _template(_family(key), str(key[1]), qualifier)
     phrase = template.replace("{}", entity) if entity else _NO_SUBJECT.sub("", template)
+    if attribute == "count" and qualifier and " in " in qualifier:
+        phrase += " in " + qualifier.partition(" in ")[2]  # "the number of people killed in Al Haouz province"
     if attribute == "money" and qualifier:
         phrase += f" {qualifier}"
     if attribute == "date":
@@ -496,7 +498,7 @@ def _template(family: str, measure: str, qualifier: str | None) -> str:
     label = measures.label(family, measure)
     if label is None:
         return f"the number of {_plural(measure)} of {{}}" if family == "count" else f"the {measure} of {{}}"
-    return label.replace("{things}", _plural(qualifier or "thing"))
+    return label.replace("{things}", _plural((qualifier or "thing").partition(" in ")[0]))
 
 
 #: Where a slot's subject would go, with its preposition, when it has none ("the payout to {}" → "the payout").

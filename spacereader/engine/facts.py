@@ -718,7 +718,12 @@ def _counts(text: str) -> Iterable[_Candidate]:
             if event is not None and (key := class_of_word(event.group(1), "count")) in _PEOPLE_EVENTS:
                 # "104 were rescued", "2,000 have been killed": people, though the noun is left out.
                 yield _Candidate(
-                    "count", start, m.end(), _count_value(first, second, scale), measure=key, qualifier="person"
+                    "count",
+                    start,
+                    m.end(),
+                    _count_value(first, second, scale),
+                    measure=key,
+                    qualifier=_in_area(text, start, m.end(), "person"),
                 )
             continue
         noun = found[0]
@@ -758,7 +763,8 @@ def _counts(text: str) -> Iterable[_Candidate]:
     for m in _TOLL.finditer(text) if "toll" in lower else ():
         value = parse_number(m.group("n"))
         if value is not None:
-            yield _Candidate("count", m.start("n"), m.end("n"), tidy(value), measure="killed", qualifier="person")
+            qualifier = _in_area(text, m.start("n"), m.end("n"), "person")
+            yield _Candidate("count", m.start("n"), m.end("n"), tidy(value), measure="killed", qualifier=qualifier)
     for m in _GROUP.finditer(text) if _has_any(lower, _GROUP_HINTS) else ():
         value = parse_number(m.group("n1"))
         if value is None:
@@ -768,6 +774,11 @@ def _counts(text: str) -> Iterable[_Candidate]:
 
 
 _UNIT_AFTER = re.compile(r"[\s-]*(?:cubic\s+|square\s+)?[A-Za-z]+\b")
+#: A part of a country a count may be limited to ("in Al Haouz province"), unless it is where most were counted.
+_AREA = re.compile(
+    r"\b[Ii]n\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(province|district|region|county|municipality|prefecture)\b"
+)
+_PART = re.compile(r"\b(?:most|mostly|many|majority|including|whom|them|among)\b[^.;]*$", re.IGNORECASE)
 #: What "an N-unit thing" measures of the thing: "a 90-foot vessel" is 90 feet long.
 _SIZE_OF_THINGS = {"length": "length", "mass": "weight"}
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
@@ -781,6 +792,15 @@ _EVENT_BEFORE = re.compile(
 _EVENT_ADJECTIVE = re.compile(r"\s+(dead|killed|injured|wounded|missing|rescued|hurt)\b")
 #: Events that happen to people, which a count may state without saying "people".
 _PEOPLE_EVENTS = frozenset("killed injured missing arrested evacuated rescued aboard infected".split())
+
+
+def _in_area(text: str, start: int, end: int, qualifier: str) -> str:
+    """ "In Al Haouz province, 1,293 people died": a part of the toll, not the whole ("person in Al Haouz
+    province"); not where most of a toll was counted ("2,012, most of them in Al Haouz province")."""
+    area = _AREA.search(text, max(0, start - 80), min(len(text), end + 60))
+    if area is None or _PART.search(text, max(0, area.start() - 25), area.start()):
+        return qualifier
+    return f"{qualifier} in {area.group(1)} {area.group(2).lower()}"
 
 
 def _count_measure(text: str, start: int, end: int, noun: str) -> tuple[str | None, Cue | None, str]:
@@ -805,7 +825,7 @@ def _count_measure(text: str, start: int, end: int, noun: str) -> tuple[str | No
     qualifier = "person" if noun in _PEOPLE else "child" if noun in _CHILDREN else noun
     found = measure_of(text, start, end, "count", before=60, after=40)
     if found is not None:
-        return found[0], found[1], qualifier
+        return found[0], found[1], _in_area(text, start, end, qualifier)
     return noun, None, noun
 
 
