@@ -525,11 +525,6 @@ def _find_dates(text: str, published: dt.date | None, future: bool | None) -> li
     return found
 
 
-def at_time(day: str, time: str) -> str:
-    """A day and a time of that day as one date-time ("2024-01-20", "T00:20+09:00")."""
-    return day + time
-
-
 def _numeric_date(m: re.Match[str]) -> list[FoundDate]:
     """A numeric date: settled when a part cannot be a month or the two parts are equal, or by the dotted form
     (European, day first); otherwise both readings, and no value until the article settles the order."""
@@ -544,14 +539,6 @@ def _numeric_date(m: re.Match[str]) -> list[FoundDate]:
     if month_first:
         return [FoundDate(m.start(), m.end(), month_first, "day", order="md" if not day_first else None)]
     return []
-
-
-def settle(found: FoundDate, order: str) -> FoundDate:
-    """An ambiguous numeric date read in the order its article uses elsewhere ("md" or "dm")."""
-    if found.readings is None:
-        return found
-    value = found.readings[0] if order == "md" else found.readings[1]
-    return FoundDate(found.start, found.end, value, found.precision)
 
 
 def _time_value(hour: int, minute: int, zone: str | None) -> str:

@@ -1,10 +1,11 @@
 """Facts a sentence states: dates, ages, amounts of money, durations and counts.
 
 `extract_facts(article, sentences)` finds each figure with its span in the article body, its
-normalised value per CONTRACT.md, its precision, whether it is hedged ("about", "more than"), the
-word that says what it measures (born, budget, launch, candidates …) and, for ages, the person it is
-about. Names themselves are found by `spacereader.engine.names`; `link_facts` later replaces the name as
-written with the entity's display name.
+normalised value per CONTRACT.md, its precision, whether it is hedged ("about", "more than"), what it
+measures (a class of `spacereader.engine.measures`: payout, cost, killed, launch …) and who or what it is
+about (read by the patterns of `spacereader.engine.subjects`; ages and births by their own rules). Names
+themselves are found by `spacereader.engine.names`; `link_facts` later replaces the name as written with the
+entity's display name.
 
 Rules over regular expressions, all of them linear in the input (possessive digit runs, bounded
 windows, look-behinds that let a number start only at the start of its run of digits).
@@ -1030,7 +1031,7 @@ def _sentence_candidates(text: str, published) -> list[_Candidate]:
             and len(days) == 1
             and not str(days[0].normalized).startswith("--")
         ):
-            candidate.normalized = dates.at_time(str(days[0].normalized), str(candidate.normalized))
+            candidate.normalized = str(days[0].normalized) + str(candidate.normalized)  # "2024-01-20T00:20+09:00"
         if candidate.attribute == "date" and candidate.measure is None and candidate.precision == "time" and days:
             found = measure_of(text, days[0].start, days[0].end, "date")
             if found is not None:

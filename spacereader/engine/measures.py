@@ -5,18 +5,25 @@ subject: the payout to Parag Agrawal, the cost of Chandrayaan-3, the number of p
 shipwreck. `measure_of` reads the class of a figure from the words around it ("severance", "was paid",
 "walk away with" are all a *payout*; "budget", "spent", "price tag" a *cost*).
 
-The table is data, one line per class: its attribute, its key (a fact's `measure`), its rank, how an
-explanation names it, and its cue words. A cue is a word or a phrase (words joined by `_`; a hyphen in the
-text counts as a space, so `pay_off` also matches "pay-off"). When several cues stand near a figure, the
-class of higher rank is preferred, each step of rank worth `RANK_REACH` characters of distance, and otherwise the
-nearer cue (a cue after the figure counts as farther than one before it).
-Rank 0 is for generic words ("paid", "received", "worth") that only decide when nothing more specific is
-near; rank 2 for words that name the thing outright ("severance", "golden parachute", "base salary").
+The table is data, one line per class: the family of figures it applies to, its key (a fact's `measure`), its
+rank, how an explanation names it, and its cue words. The families are `money`, `count` (what happened to the
+people or things counted), `percent` and `change` (what a percentage is of, and whether it rose or fell; a
+percentage's measure joins the two: "share price fall"), `size` (what a length, a mass or a volume measures),
+`duration` and `date` (the event a date is the date of).
 
-To extend it: add a cue to the class that means the same thing (review it against the tests in
-tests/test_measures.py and the real-coverage bench); add a class only for a new idea, with a label that reads
-well in "The sources disagree on {label}". Never add a word for one article: a cue must mean the same thing
-in any story.
+A cue is a word or a phrase (words joined by `_`; a hyphen in the text counts as a space, so `pay_off` also
+matches "pay-off"); an `adjacent` class's cues count only right before the figure ("until June 2025"). When
+several cues stand in a figure's clause, the class of higher rank is preferred, each step of rank worth
+`RANK_REACH` characters of distance, and otherwise the nearer cue (one after the figure counts as half as far
+again). Rank 0 is for generic words ("paid", "received", "worth") that decide only when nothing more specific
+is near; rank 2 and more for words that name the thing outright ("severance", "golden parachute", "base
+salary", "prosecutors sought"). A cue followed by a verb of reporting names who speaks ("Survivors said …"), and
+is no cue.
+
+To extend it: add a cue to the class that means the same thing, and review it against tests/test_subjects.py
+and the real-coverage bench (`python -m tests.bench.bench_conflicts_real --split tune --misses`); add a class
+only for a new idea, with a label that reads well in "The sources disagree on {label}". Never add a word for
+one article: a cue must mean the same thing in any story.
 """
 
 from __future__ import annotations
@@ -32,6 +39,8 @@ RANK_REACH = 30
 
 @dataclass(frozen=True, slots=True)
 class Measure:
+    """One class of the table: `attribute` is the family of figures it applies to."""
+
     attribute: str
     key: str
     rank: int
@@ -294,10 +303,6 @@ def _cues(attribute: str) -> Mapping[str, tuple[tuple[tuple[str, ...], Measure],
             for phrase in measure.cues:
                 table.setdefault(phrase[0], []).append((phrase, measure))
     return {word: tuple(sorted(items, key=lambda item: -len(item[0]))) for word, items in table.items()}
-
-
-def measures(attribute: str) -> tuple[Measure, ...]:
-    return tuple(m for m in MEASURES if m.attribute == attribute)
 
 
 def find_cues(text: str, attribute: str, low: int = 0, high: int | None = None) -> Iterable[Cue]:
