@@ -229,19 +229,12 @@ def build_parser() -> argparse.ArgumentParser:
     web.add_argument("--timeout", type=_positive(float), metavar="S", help="seconds for one fetch (default 20)")
     web.add_argument("--offline", action="store_true", help="read web addresses only from the cache, never the network")
     web.add_argument(
-        "--cache-dir",
-        metavar="DIR",
-        help="where fetched pages are kept (env SPACEREADER_CACHE_DIR; default: user cache)",
+        "--cache-dir", metavar="DIR", help="where fetched pages are kept (env SPACEREADER_CACHE_DIR; default: user cache)"
     )
-    web.add_argument(
-        "--feed-limit", type=_positive(int), metavar="N", help="items read from a feed, newest first (default 20)"
-    )
+    web.add_argument("--feed-limit", type=_positive(int), metavar="N", help="items read from a feed, newest first (default 20)")
     paths = argparse.ArgumentParser(add_help=False)
     paths.add_argument(
-        "paths",
-        nargs="*",
-        metavar="PATH",
-        help="article files, directories, web addresses (http/https) or feeds; - for stdin",
+        "paths", nargs="*", metavar="PATH", help="article files, directories, web addresses (http/https) or feeds; - for stdin"
     )
     event = argparse.ArgumentParser(add_help=False)
     event.add_argument(

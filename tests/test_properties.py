@@ -138,94 +138,29 @@ CURRENCY_BEFORE = "$ US$ U.S.$ A$ C$ NZ$ HK$ S$ R$ € £ ¥ ₹ ₽ ₩ ₺ ₴
 CURRENCY_AFTER = [
     *"dollars euros pounds sterling rupees yen yuan roubles francs pesos reais rand lira zloty shekels".split(),
     *"hryvnias dirhams riyals USD EUR GBP INR".split(),
-    "Swiss francs",
-    "US dollars",
-    "Canadian dollars",
-    "pounds sterling",
+    "Swiss francs", "US dollars", "Canadian dollars", "pounds sterling",
 ]
 SCALES = "million billion trillion thousand crore crores lakh lakhs bn m mn mln k cr b tn".split()
 
 
 NAMES = st.sampled_from(
     [
-        "Ludwig van Beethoven",
-        "Ursula von der Leyen",
-        "Mohammed bin Salman",
-        "Ana de Armas",
-        "Leonardo da Vinci",
-        "Charles de Gaulle",
-        "Vincent van Gogh",
-        "Robert De Niro",
-        "Shaquille O'Neal",
-        "Conan O’Brien",
-        "Jean-Luc Picard",
-        "Zoë Ångström-Núñez",
-        "Nguyễn Thị Minh Khai",
-        "Björk Guðmundsdóttir",
-        "Kim Jong Un",
-        "Abdel Fattah el-Sisi",
-        "Yulia Peresild",
-        "Yuliya Peresild",
-        "Klim Shipenko",
-        "Dr. Martin Luther King Jr.",
-        "J.R.R. Tolkien",
-        "Mr. T",
-        "will.i.am",
-        "王小明",
-        "Владимир Путин",
-        "محمد بن سلمان",
-        "דוד בן-גוריון",
-        "Mary-Kate O'Neill-Smith",
-        "Lee",
-        "Dana Lee",
-        "Park",
-        "A",
-        "X Æ A-12",
-        "Prince",
-        "the Pope",
-        "Marta Lindquist",
-        "Sir Keir Starmer",
-        "Ngozi Okonjo-Iweala",
-        "Recep Tayyip Erdoğan",
-        "Ólafur Ragnar Grímsson",
+        "Ludwig van Beethoven", "Ursula von der Leyen", "Mohammed bin Salman", "Ana de Armas", "Leonardo da Vinci",
+        "Charles de Gaulle", "Vincent van Gogh", "Robert De Niro", "Shaquille O'Neal", "Conan O’Brien",
+        "Jean-Luc Picard", "Zoë Ångström-Núñez", "Nguyễn Thị Minh Khai", "Björk Guðmundsdóttir", "Kim Jong Un",
+        "Abdel Fattah el-Sisi", "Yulia Peresild", "Yuliya Peresild", "Klim Shipenko", "Dr. Martin Luther King Jr.",
+        "J.R.R. Tolkien", "Mr. T", "will.i.am", "王小明", "Владимир Путин", "محمد بن سلمان", "דוד בן-גוריון",
+        "Mary-Kate O'Neill-Smith", "Lee", "Dana Lee", "Park", "A", "X Æ A-12", "Prince", "the Pope",
+        "Marta Lindquist", "Sir Keir Starmer", "Ngozi Okonjo-Iweala", "Recep Tayyip Erdoğan", "Ólafur Ragnar Grímsson",
     ]
 )
 ROLES = st.sampled_from(
-    [
-        "actress",
-        "director",
-        "President",
-        "CEO",
-        "Prime Minister",
-        "the 37-year-old",
-        "cosmonaut",
-        "chief executive",
-        "spokeswoman",
-        "minister",
-        "goalkeeper",
-        "the veteran",
-        "Mayor",
-    ]
+    ["actress", "director", "President", "CEO", "Prime Minister", "the 37-year-old", "cosmonaut", "chief executive",
+     "spokeswoman", "minister", "goalkeeper", "the veteran", "Mayor"]
 )
 OUTLETS = st.sampled_from(
-    [
-        "AFP",
-        "BBC NEWS",
-        "REUTERS",
-        "AP",
-        "TASS",
-        "THE NEW YORK TIMES",
-        "Le Monde",
-        "Der Spiegel",
-        "Al Jazeera",
-        "[bold red]Wire[/]",
-        "Daily [/x] Wire",
-        "N\u200dews",
-        "日経",
-        "الجزيرة",
-        "Ch. 4 News",
-        "",
-    ]
+    ["AFP", "BBC NEWS", "REUTERS", "AP", "TASS", "THE NEW YORK TIMES", "Le Monde", "Der Spiegel", "Al Jazeera",
+     "[bold red]Wire[/]", "Daily [/x] Wire", "N\u200dews", "日経", "الجزيرة", "Ch. 4 News", ""]
 )
 WORDS = st.sampled_from(
     (
@@ -253,60 +188,16 @@ ABBREVIATIONS = st.sampled_from(
 )
 MARKUP = st.sampled_from(
     [
-        "[bold red]",
-        "[/]",
-        "[/bold]",
-        "[link=http://x]x[/link]",
-        "[@click=app.quit]quit[/]",
-        "[b]x[/b]",
-        "$text-error",
-        "{x}",
-        "{{x}}",
-        "%s",
-        "%(x)s",
-        "\\[",
-        "[",
-        "]",
-        "<script>alert(1)</script>",
-        "&amp;",
-        "&#0;",
-        "<!--",
-        "-->",
-        "**bold**",
-        "_it_",
-        "`code`",
-        "# ",
-        "> ",
-        "* ",
-        "1. ",
-        "| a | b |",
-        "---",
-        '=HYPERLINK("x")',
-        "+1",
-        "@SUM(A1)",
-        "-2+3",
-        "\\",
-        "\\n",
-        "```",
+        "[bold red]", "[/]", "[/bold]", "[link=http://x]x[/link]", "[@click=app.quit]quit[/]", "[b]x[/b]",
+        "$text-error", "{x}", "{{x}}", "%s", "%(x)s", "\\[", "[", "]", "<script>alert(1)</script>", "&amp;",
+        "&#0;", "<!--", "-->", "**bold**", "_it_", "`code`", "# ", "> ", "* ", "1. ", "| a | b |", "---",
+        "=HYPERLINK(\"x\")", "+1", "@SUM(A1)", "-2+3", "\\", "\\n", "```",
     ]
 )
 ESCAPES = st.sampled_from(
     [
-        "\x1b[31m",
-        "\x1b[0m",
-        "\x1b]8;;http://evil.example\x07link\x1b]8;;\x07",
-        "\x1b]0;title\x1b\\",
-        "\x07",
-        "\x9b31m",
-        "\x1b",
-        "\r",
-        "\r\n",
-        "\x0c",
-        "\x0b",
-        "\x7f",
-        "\x85",
-        "\x1bP1$r\x1b\\",
-        "\x00",
+        "\x1b[31m", "\x1b[0m", "\x1b]8;;http://evil.example\x07link\x1b]8;;\x07", "\x1b]0;title\x1b\\", "\x07",
+        "\x9b31m", "\x1b", "\r", "\r\n", "\x0c", "\x0b", "\x7f", "\x85", "\x1bP1$r\x1b\\", "\x00",
     ]
 )
 EMOJI = st.sampled_from(["👩‍🚀", "🇺🇦", "👍🏽", "🚀", "❤️", "🧑‍🤝‍🧑", "😀", "🏳️‍🌈", "#️⃣", "🫠"])
@@ -314,30 +205,8 @@ RTL = st.sampled_from(
     ["مرحبا بالعالم", "שלום עולם", "\u202e", "\u202b", "\u200f", "\u202cabc\u202c", "قال ٣ مسؤولين", "עמ׳ 5"]
 )
 INVISIBLE = st.sampled_from(
-    [
-        "\u200d",
-        "\u200c",
-        "\u200b",
-        "\ufeff",
-        "\u2060",
-        "e\u0301",
-        "Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǧ̗͚̚o̙̔ͮ̇͐̇",
-        "\u00ad",
-        "\u2028",
-        "\u2029",
-        "\u3000",
-        "\u00a0",
-        "\u2009",
-        "\u202f",
-        "İ",
-        "ß",
-        "ﬁ",
-        "ǅ",
-        "ΐ",
-        "\U000e0041",
-        "\ufffd",
-        "\U0010ffff",
-    ]
+    ["\u200d", "\u200c", "\u200b", "\ufeff", "\u2060", "e\u0301", "Z̤͔ͧ̑̓ä͖̭̈̇lͮ̒ͫǧ̗͚̚o̙̔ͮ̇͐̇", "\u00ad", "\u2028", "\u2029",
+     "\u3000", "\u00a0", "\u2009", "\u202f", "İ", "ß", "ﬁ", "ǅ", "ΐ", "\U000e0041", "\ufffd", "\U0010ffff"]
 )
 SCRIPTS = st.sampled_from(
     ["东京奥运会于2021年7月23日开幕。", "Москва, 5 октября 2021 г.", "Ελλάδα", "ภาษาไทย", "日本語の文", "한국어 문장"]
@@ -352,108 +221,33 @@ ANY_TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
 #: other fields are drawn from `FIELDS`, only those a form uses.
 FIGURE_FORMS = (
     # ages
-    "{name}, {n},",
-    "the {n}-year-old {role} {name}",
-    "{name} ({n})",
-    "{name}, who turned {n},",
-    "{role} {name}, aged {n},",
-    "{n} years old",
-    "at the age of {n}",
+    "{name}, {n},", "the {n}-year-old {role} {name}", "{name} ({n})", "{name}, who turned {n},",
+    "{role} {name}, aged {n},", "{n} years old", "at the age of {n}",
     # money
-    "{cur}{n} {scale}",
-    "{cur} {n}{short}",
-    "{n} {scale} {currency}",
-    "{cur}{n}-{m} {scale}",
-    "between {cur}{n} and {m} {scale}",
-    "{hedge} {cur}{n} {scale}",
-    "a budget of {cur}{n} {scale}",
-    "the film cost {cur}{n} {scale}",
-    "{name} was paid {n} {scale} {currency}",
-    "{many} of {scale}s of dollars",
-    "₹615 crore",
-    "Rs 3.5 lakh",
-    "€2.4bn",
-    "US$1.2m",
-    "£3 m",
-    "Rs. 1,23,45,678",
-    "CHF 1'234.50",
-    "$1e400",
-    "an undisclosed sum",
-    "fifty euros",
+    "{cur}{n} {scale}", "{cur} {n}{short}", "{n} {scale} {currency}", "{cur}{n}-{m} {scale}",
+    "between {cur}{n} and {m} {scale}", "{hedge} {cur}{n} {scale}", "a budget of {cur}{n} {scale}",
+    "the film cost {cur}{n} {scale}", "{name} was paid {n} {scale} {currency}", "{many} of {scale}s of dollars",
+    "₹615 crore", "Rs 3.5 lakh", "€2.4bn", "US$1.2m", "£3 m", "Rs. 1,23,45,678", "CHF 1'234.50", "$1e400",
+    "an undisclosed sum", "fifty euros",
     # durations
-    "{n} {unit}",
-    "for {n} {unit}",
-    "a {n}-{unit1} stay",
-    "{hedge} {n} {unit}",
-    "stayed for {n} {unit}",
-    "a {n}-{unit1} mission",
-    "for {n} to {m} {unit}",
-    "a week and a half",
-    "a fortnight",
-    "2½ years",
+    "{n} {unit}", "for {n} {unit}", "a {n}-{unit1} stay", "{hedge} {n} {unit}", "stayed for {n} {unit}",
+    "a {n}-{unit1} mission", "for {n} to {m} {unit}", "a week and a half", "a fortnight", "2½ years",
     # counts, percentages, ranges
-    "{n} people were killed",
-    "{n} passengers",
-    "{n} percent",
-    "{n}%",
-    "a crew of {n}",
-    "{hedge} {n} {noun}",
-    "{n}-{m} {noun}",
-    "{n}–{m} {noun}",
-    "{n} to {m} {noun}",
-    "{hedge} {n} people were injured",
-    "{n} to {m} passengers were rescued",
-    "{n} of the {m} seats",
-    "{many} of {noun}",
-    "-{n} degrees",
-    "−{n}%",
+    "{n} people were killed", "{n} passengers", "{n} percent", "{n}%", "a crew of {n}", "{hedge} {n} {noun}",
+    "{n}-{m} {noun}", "{n}–{m} {noun}", "{n} to {m} {noun}", "{hedge} {n} people were injured",
+    "{n} to {m} passengers were rescued", "{n} of the {m} seats", "{many} of {noun}", "-{n} degrees", "−{n}%",
     # dates
-    "on {day} {month} {year}",
-    "{month} {day}, {year}",
-    "{month} {day}",
-    "{day}th of {month}",
-    "{month} {day}-{mon}",
-    "between {day} and {mon} {month} {year}",
-    "{month} {year}",
-    "early {month}",
-    "in {year}",
-    "since {year}",
-    "{year}-{mon:02d}-{day:02d}",
-    "{year}-{mon:02d}-{day:02d}T{h:02d}:{mm:02d}Z",
-    "{day}.{mon}.{year}",
-    "{day}/{mon}/{year}",
-    "{mon}/{day}/{yy:02d}",
-    "{year}–{m}",
-    "{year}-{yy:02d}",
-    "the {year}s",
-    "the mid-{year}s",
-    "the '90s",
-    "the late eighties",
-    "{n} days ago",
-    "{big} days ago",
-    "{n} {unit} ago",
-    "{relative} {weekday}",
-    "{weekday} ({day})",
-    "{weekday}, {month} {day}",
-    "the {ordinal} month of {year}",
-    "{now}",
-    "launched on {day} {month} {year}",
-    "{name} was born on {month} {day}, {year}",
-    "died in {year}",
-    "landed {n} days ago",
-    "returned on {weekday}",
+    "on {day} {month} {year}", "{month} {day}, {year}", "{month} {day}", "{day}th of {month}", "{month} {day}-{mon}",
+    "between {day} and {mon} {month} {year}", "{month} {year}", "early {month}", "in {year}", "since {year}",
+    "{year}-{mon:02d}-{day:02d}", "{year}-{mon:02d}-{day:02d}T{h:02d}:{mm:02d}Z", "{day}.{mon}.{year}",
+    "{day}/{mon}/{year}", "{mon}/{day}/{yy:02d}", "{year}–{m}", "{year}-{yy:02d}", "the {year}s", "the mid-{year}s",
+    "the '90s", "the late eighties", "{n} days ago", "{big} days ago", "{n} {unit} ago", "{relative} {weekday}",
+    "{weekday} ({day})", "{weekday}, {month} {day}", "the {ordinal} month of {year}", "{now}",
+    "launched on {day} {month} {year}", "{name} was born on {month} {day}, {year}", "died in {year}",
+    "landed {n} days ago", "returned on {weekday}",
     # times
-    "at {h}:{mm:02d} pm",
-    "around {h:02d}:{mm:02d} PM{zone}",
-    "{h}h{mm:02d}",
-    "at {h}h{mm:02d}",
-    "at {h}:{mm:02d}{zone}",
-    "{h}.{mm:02d}am",
-    "{h} a.m.{zone}",
-    "{h}:{mm}:{day}",
-    "noon",
-    "midnight",
-    "T{h:02d}:{mm:02d}Z",
+    "at {h}:{mm:02d} pm", "around {h:02d}:{mm:02d} PM{zone}", "{h}h{mm:02d}", "at {h}h{mm:02d}", "at {h}:{mm:02d}{zone}",
+    "{h}.{mm:02d}am", "{h} a.m.{zone}", "{h}:{mm}:{day}", "noon", "midnight", "T{h:02d}:{mm:02d}Z",
     "docked at {h}:{mm:02d}{zone} on {day} {month}",
 )
 #: Mostly plausible ages, counts and days, so the same statement conflicts; often any hostile number.
@@ -489,19 +283,8 @@ FIELDS = {
     "relative": st.sampled_from(["last", "next", "this", "on", "past", "coming"]),
     "ordinal": st.sampled_from(["13th", "0th", "first", "twelfth", "99th", "2nd"]),
     "now": st.sampled_from(
-        [
-            "yesterday",
-            "today",
-            "tomorrow",
-            "last week",
-            "next month",
-            "last year",
-            "this morning",
-            "the day before yesterday",
-            "last weekend",
-            "a few days ago",
-            "next year",
-        ]
+        ["yesterday", "today", "tomorrow", "last week", "next month", "last year", "this morning",
+         "the day before yesterday", "last weekend", "a few days ago", "next year"]
     ),
     "zone": st.sampled_from(["", " GMT", " UTC", " EDT", " IST", " local time", " Moscow time", " XYZ"]),
 }
@@ -535,16 +318,7 @@ NAME_VARIANTS = st.sampled_from(
 )
 FIGURES = st.one_of(NUMBERS, figures().map(render))
 NOISE = st.one_of(
-    ABBREVIATIONS,
-    MARKUP,
-    ESCAPES,
-    EMOJI,
-    RTL,
-    INVISIBLE,
-    SCRIPTS,
-    ANY_TEXT,
-    OUTLETS,
-    st.sampled_from(string.punctuation),
+    ABBREVIATIONS, MARKUP, ESCAPES, EMOJI, RTL, INVISIBLE, SCRIPTS, ANY_TEXT, OUTLETS, st.sampled_from(string.punctuation)
 )
 #: About half words, a fifth figures, the rest names, roles, punctuation and noise.
 TOKENS = st.one_of(WORDS, WORDS, WORDS, WORDS, WORDS, NAMES, ROLES, FIGURES, FIGURES, PUNCTUATION, NOISE)
@@ -616,13 +390,8 @@ def headers(draw, published: str | None, markdown: bool) -> str:
     if published is not None:
         key = draw(st.sampled_from(["date", "published", "Date", "DATE"]))
         lines.append(f"{key}: {published}")
-    for key, strategy in (
-        ("title", st.one_of(NOISE, NAMES)),
-        ("source", OUTLETS),
-        ("url", NOISE),
-        ("author", NAMES),
-        ("language", st.sampled_from(["en", "ar", "", "x" * 40])),
-    ):
+    for key, strategy in (("title", st.one_of(NOISE, NAMES)), ("source", OUTLETS), ("url", NOISE),
+                          ("author", NAMES), ("language", st.sampled_from(["en", "ar", "", "x" * 40]))):
         if draw(st.booleans()):
             lines.append(f"{key}: {draw(strategy)}")
     if draw(st.integers(0, 5)) == 0:
@@ -640,45 +409,12 @@ PUBLISHED = st.one_of(
     st.dates(min_value=dt.date(2015, 1, 1), max_value=dt.date(2025, 12, 31)).map(dt.date.isoformat),
     st.dates(max_value=dt.date(1, 12, 31)).map(dt.date.isoformat),  # the calendar's edges, where date
     st.dates(min_value=dt.date(9999, 1, 1)).map(dt.date.isoformat),  # arithmetic overflows
-    st.sampled_from(
-        [
-            "0001-01-01",
-            "9999-12-31",
-            "0100-02-29",
-            "2021-02-30",
-            "2021-13-01",
-            "०००१-०१-०१",
-            "２０２１-１０-０５",
-            "2021-10-05T09:00",
-            "yesterday",
-            "",
-            "5 October 2021",
-        ]
-    ),
+    st.sampled_from(["0001-01-01", "9999-12-31", "0100-02-29", "2021-02-30", "2021-13-01", "०००१-०१-०१", "２０２１-１０-０５",
+                     "2021-10-05T09:00", "yesterday", "", "5 October 2021"]),
 )
 STEMS = st.sampled_from(
-    [
-        "planet",
-        "orbit",
-        "wire",
-        "a",
-        "[bold]x[/]",
-        "entity",
-        "source",
-        "日本",
-        "a b",
-        "x.y",
-        "ID",
-        "-",
-        "—",
-        "مقال",
-        "e\u0301",
-        "sources",
-        "stdin",
-        "0",
-        "row",
-        "CON",
-    ]
+    ["planet", "orbit", "wire", "a", "[bold]x[/]", "entity", "source", "日本", "a b", "x.y", "ID", "-", "—",
+     "مقال", "e\u0301", "sources", "stdin", "0", "row", "CON"]
 )
 
 
@@ -745,17 +481,8 @@ def annotations_for(comparison: Comparison) -> tuple[Annotation, ...]:
                 )
             )
     out.append(
-        Annotation(
-            "ffffffff",
-            "gone",
-            None,
-            "note",
-            "orphan [/]",
-            "a quote",
-            "orphaned",
-            "2026-01-01T00:00:00Z",
-            "2026-01-01T00:00:00Z",
-        )
+        Annotation("ffffffff", "gone", None, "note", "orphan [/]", "a quote", "orphaned", "2026-01-01T00:00:00Z",
+                   "2026-01-01T00:00:00Z")
     )
     return tuple(out)
 
@@ -775,9 +502,7 @@ def check_invariants(comparison: Comparison) -> None:
     for row in comparison.rows:
         for source, indices in row.cells.items():
             for index in indices:
-                assert (source, index) not in seen, (
-                    f"sentence {source}#{index} in rows {seen[(source, index)]} and {row.id}"
-                )
+                assert (source, index) not in seen, f"sentence {source}#{index} in rows {seen[(source, index)]} and {row.id}"
                 seen[(source, index)] = row.id
     every = {(source, s.index) for source, sentences in comparison.sentences.items() for s in sentences}
     assert set(seen) == every, f"sentences in no row: {sorted(every - set(seen))[:5]}"
@@ -1032,9 +757,7 @@ def _comparison(*bodies: str) -> Comparison:
 
 
 def test_the_issue_numbers_no_longer_stop_the_comparison():
-    comparison = _comparison(
-        ISSUE_NUMBERS, ISSUE_NUMBERS.replace("2,148.5", "2,148.6").replace("2021-10-05", "2021-10-06")
-    )
+    comparison = _comparison(ISSUE_NUMBERS, ISSUE_NUMBERS.replace("2,148.5", "2,148.6").replace("2021-10-05", "2021-10-06"))
     counts = [f.normalized for f in comparison.facts if f.attribute == "count" and f.source == "s0"]
     assert 2148.5 in counts and 33123.45 in counts
     assert any(c.attribute == "count" for c in comparison.conflicts)  # 2,148.5 kg against 2,148.6 kg
@@ -1042,9 +765,7 @@ def test_the_issue_numbers_no_longer_stop_the_comparison():
 
 def test_an_age_in_an_article_dated_before_the_calendar_could_hold_a_birth():
     """ValueError('year -71 is out of range') in the birth window of a 120-year-old in the year 50."""
-    comparison = _comparison(
-        "date: 0050-01-01\n\nYulia Peresild, 120, flew.", "date: 0051-01-02\n\nYulia Peresild, 99, flew."
-    )
+    comparison = _comparison("date: 0050-01-01\n\nYulia Peresild, 120, flew.", "date: 0051-01-02\n\nYulia Peresild, 99, flew.")
     assert [c.attribute for c in comparison.conflicts] == ["age"]
     check_pipeline([GeneratedFile("a.txt", "date: 0001-01-01\n\nDana Lee, 125, and Dana Lee, 3, met.")])
 

@@ -44,7 +44,9 @@ def _run(args: argparse.Namespace) -> int:
     # The web options matter only to inputs read from the web, or when asked for on the command line (a
     # source added in the reader); otherwise start-up does not even import them.
     local = background.cacheable(paths)  # nothing read from the network or stdin
-    wanted = not local or any(getattr(args, name, None) for name in ("timeout", "offline", "cache_dir", "feed_limit"))
+    wanted = not local or any(
+        getattr(args, name, None) for name in ("timeout", "offline", "cache_dir", "feed_limit")
+    )
     web = web_options(args) if wanted else None
     preloaded = running = None
     if "-" not in paths:

@@ -75,10 +75,8 @@ def run(examples: int, seed: int) -> int:
 
     per_example = elapsed / max(1, done)
     print(f"seed {seed}: {done} examples in {elapsed:.1f} s, {done / elapsed:.1f} examples/s")
-    print(
-        f"one example: {per_example * 1000:.1f} ms, {per_example / baseline:.2f}x building the seeds' comparison "
-        f"({baseline * 1000:.1f} ms, the baseline)"
-    )
+    print(f"one example: {per_example * 1000:.1f} ms, {per_example / baseline:.2f}x building the seeds' comparison "
+          f"({baseline * 1000:.1f} ms, the baseline)")
     if not failures:
         print("failures: none")
         return 0

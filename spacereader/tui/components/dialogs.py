@@ -129,9 +129,7 @@ class SourceDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="source-dialog"):
             yield Label("Add a source", classes="dialog-title")
-            yield Static(
-                "A web address (https://…), a feed, a saved page (.html), a text or Markdown file, or a directory."
-            )
+            yield Static("A web address (https://…), a feed, a saved page (.html), a text or Markdown file, or a directory.")
             with Horizontal(classes="field"):
                 yield Label("From", classes="field-label")
                 yield Input(placeholder="https://… or a path", id="source")
