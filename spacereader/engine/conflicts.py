@@ -28,7 +28,7 @@ import hashlib
 import itertools
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
@@ -784,8 +784,12 @@ def _figure_conflicts(
             if len({f.source for f in group}) >= 2
             and (conflict := _judge(key, group, articles, sentences, order, topics, people)) is not None
         ]
-        if len(found) > 1:
-            found = [replace(conflict, id=_conflict_id(*key, number)) for number, conflict in enumerate(found)]
+        # Each conflict is named by its slot and subject; several unnamed ones of one slot get a counter.
+        shared = Counter(conflict.id for conflict in found)
+        found = [
+            replace(conflict, id=_conflict_id(conflict.id, number)) if shared[conflict.id] > 1 else conflict
+            for number, conflict in enumerate(found)
+        ]
         conflicts.extend(found)
     return conflicts
 
