@@ -17,6 +17,7 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
 from spacereader.engine import dates, subjects
 from spacereader.engine.measures import UNIT_SIZES, Cue, class_of_word, measure_of
@@ -469,8 +470,14 @@ _UNIT_HINTS = ("second", "min", "hour", "hr", "day", "week", "fortnight", "month
 _GROUP_HINTS = tuple(_GROUP_NOUNS.split("|"))
 
 
-def _has_any(text: str, hints: Iterable[str]) -> bool:
-    return any(hint in text for hint in hints)
+def _has_any(text: str, hints: tuple[str, ...]) -> bool:
+    return _hint_pattern(hints).search(text) is not None
+
+
+@cache
+def _hint_pattern(hints: tuple[str, ...]) -> re.Pattern[str]:
+    """One search for any of the hints (literal words), instead of one `in` per hint."""
+    return re.compile("|".join(re.escape(hint) for hint in sorted(hints, key=len, reverse=True)))
 
 
 def _money(text: str) -> Iterable[_Candidate]:
@@ -1111,7 +1118,7 @@ _NUMBERED = re.compile(r"\b[A-Z][A-Za-z]+-\d{1,3}[A-Z]?\b")
 _SUBJECT_BEFORE, _SUBJECT_AFTER = 240, 120
 
 
-def _sentence_names(sentence: Sentence, mentions: Sequence[Mention]) -> list[subjects.Name]:
+def _sentence_names(sentence: Sentence, mentions: Sequence[Mention], titles: bool = True) -> list[subjects.Name]:
     """Names a subject can be: the sentence's mentions, quoted titles and numbered things (sentence offsets)."""
     text, offset = sentence.text, sentence.start
     spans: dict[tuple[int, int], None] = {}
@@ -1120,11 +1127,11 @@ def _sentence_names(sentence: Sentence, mentions: Sequence[Mention]) -> list[sub
         if lower in DEMONYMS or lower in dates.MONTHS or lower in dates.WEEKDAYS:
             continue
         spans[(mention.start - offset, mention.end - offset)] = None
-    for match in _TITLE.finditer(text):
+    for match in _TITLE.finditer(text) if titles else ():
         words = match.group(1).split()
         if len(words) <= 8 and sum(word[0].isupper() for word in words) * 2 >= len(words):
             spans[match.span(1)] = None
-    for match in _NUMBERED.finditer(text):
+    for match in _NUMBERED.finditer(text) if titles else ():
         spans[match.span()] = None
     ordered = sorted(spans, key=lambda span: (span[0], -span[1]))
     names: list[subjects.Name] = []
@@ -1209,7 +1216,9 @@ def extract_facts(
     previous: _Candidate | None = None
     for sentence in sentences:
         candidates = _sentence_candidates(sentence.text, article.published)
-        names = _sentence_names(sentence, by_sentence.get(sentence.index, ()))
+        mentioned = by_sentence.get(sentence.index, ())
+        # A sentence with no figure needs only the name it may open with, for the next one's "it" or "his".
+        names = _sentence_names(sentence, mentioned if candidates else mentioned[:1], titles=bool(candidates))
         if candidates:
             _attribute(candidates, sentence, names, previous)
         previous = _topic(candidates, sentence, names)
