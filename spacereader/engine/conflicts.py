@@ -676,7 +676,7 @@ _GENERIC_MEASURES = frozenset("price start end value contract rate distance deal
 def _family(key: tuple) -> str:
     """The measures table's family of a slot."""
     if key[0] == "count":
-        return "percent" if key[2] == "percent" else "size" if key[2] in _DIMENSIONS else "count"
+        return "percent" if str(key[2]).startswith("percent") else "size" if key[2] in _DIMENSIONS else "count"
     return key[0]
 
 
