@@ -4,9 +4,12 @@ A slot is one thing measured about one subject: the payout to Parag Agrawal, the
 number of people killed in the shipwreck. Facts are first sorted by attribute and measure (the class of
 `spacereader.engine.measures`, with the currency of money, the kind of thing a count counts, and whether a date
 is a day or a time of day); then by subject: facts about the same entity form one slot, facts about different
-entities never meet, and a fact whose sentence names no subject joins the one slot whose sentences say the same
-thing (they share enough content words), or forms a slot with other such facts. A source that gives two
-different values in one slot is left out of it: it speaks of two things. Prefer no report over a false alarm.
+entities never meet, and a fact whose sentence names no subject joins the one named slot it may be about (of
+its time, named by its article or saying the same thing), or forms a slot with other such facts: those whose
+sentences say the same thing, and, for a measure that names an event (a toll, a payout, a landing), those about
+the story's own time rather than a past it recalls. A source that gives two different values in one slot keeps
+the one whose words match the other sources', or is left out: it speaks of two things. Prefer no report over a
+false alarm.
 
 - Dates agree when they are the same; one that contains the other (October 2021 and October 5) is an
   `approximation`, a coarser value against a precise one; times of day compare in UTC when both give their zone,

@@ -318,7 +318,6 @@ _GROUP = re.compile(
 )
 _HYPHEN_UNIT = re.compile(r"-([A-Za-z]+)\b")
 _WORD_AT = re.compile(r"\s*(?:\(\s*)?([A-Za-z][\w’'-]*|[%])")
-_WINDOW_WORDS = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _VAGUE_RANGES = {
     "dozens": (24, 144),
     "hundreds": (200, 999),

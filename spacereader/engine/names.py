@@ -218,10 +218,6 @@ def strip_possessive(word: str) -> str:
     return word
 
 
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper()
-
-
 def _demonym(word: str) -> bool:
     lower = word.lower()
     return len(lower) > 4 and lower.endswith(_DEMONYM_SUFFIXES)
