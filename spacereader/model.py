@@ -57,6 +57,13 @@ class Fact:
 
     `value` is the text as written (body[start:end]); `normalized` is JSON-ready per the contract, or
     None when the text cannot be resolved (a relative date in an undated article).
+
+    A figure is compared with other sources' figures of the same `measure` about the same `entity`:
+    - `entity`: who or what the figure is about, by its display name across the sources: a person, an
+      organisation or a named thing (a mission, a film, a ship, a club). None when the sentence does not
+      say; such figures are compared only where the sentences say the same thing.
+    - `measure`: what is measured, one class of `spacereader.engine.measures` ("payout", "cost", "killed",
+      "stay", "launch", "age" …); None when no word near the figure says.
     """
 
     source: str
@@ -67,15 +74,20 @@ class Fact:
     start: int
     end: int
     entity: str | None = None
-    context: str | None = None
+    measure: str | None = None
     precision: Precision = "none"
     approximate: bool = False
-    #: What the figure is per or of, kept apart from the context: "per share" for money, the unit of a count.
+    #: What the figure is per or of, kept apart from the measure: "per share" for money, the unit of a count.
     qualifier: str | None = None
     #: Resolved from a relative expression ("on Tuesday", "last year") against the publication date.
     relative: bool = False
-    #: Body span of the name the figure is about, as written (ages).
+    #: Body span of the words the entity was read from, as written ("Agrawal’s", "Chandrayaan-2").
     subject: tuple[int, int] | None = None
+
+    @property
+    def context(self) -> str | None:
+        """The measure's former name (read by alignment and the exports until they move to `measure`)."""
+        return self.measure
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,14 +122,21 @@ class ConflictValue:
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
+    """Sources that disagree on one figure: the measure of one entity (or of one unnamed thing)."""
+
     id: str
     entity: str | None
     attribute: Attribute
     kind: ConflictKind
     explanation: str
     values: tuple[ConflictValue, ...]
-    #: What the values measure (born, budget, launch, candidate …), None for ages and names.
-    context: str | None = None
+    #: What the values measure (payout, cost, killed, launch …), as in `Fact.measure`; None for names.
+    measure: str | None = None
+
+    @property
+    def context(self) -> str | None:
+        """The measure's former name (read by the exports and the conflicts table)."""
+        return self.measure
 
 
 @dataclass(frozen=True, slots=True)

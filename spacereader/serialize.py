@@ -62,7 +62,9 @@ def _fact_json(fact: Any) -> dict[str, Any]:
         "sentence": fact.sentence,
         "start": fact.start,
         "end": fact.end,
-        "context": fact.context,
+        "measure": fact.measure,
+        "context": fact.measure,  # the measure's former name, kept for scripts that read it
+        "qualifier": fact.qualifier,
         "precision": fact.precision,
         "approximate": fact.approximate,
     }
@@ -77,7 +79,8 @@ def conflicts_json(comparison: Comparison) -> dict[str, Any]:
                 "entity": conflict.entity,
                 "attribute": conflict.attribute,
                 "kind": conflict.kind,
-                "context": conflict.context,
+                "measure": conflict.measure,
+                "context": conflict.measure,  # the measure's former name, kept for scripts that read it
                 "explanation": conflict.explanation,
                 "values": [
                     {

@@ -158,6 +158,23 @@ def test_an_undated_source_names_the_missing_date() -> None:
             "Peresild, who was born in 1983, trained hard.",
             "conflict",
         ),
+        # A coarser date containing a finer one is the same date said less precisely (the real-coverage labels
+        # read "in July" against "July 14" so; these pairs were look-alikes before).
+        (
+            "The crew launched in October 2021 from Baikonur.",
+            "The crew launched on October 5, 2021 from Baikonur.",
+            "approximation",
+        ),
+        (
+            "The crew launched in 2021 from Baikonur.",
+            "The crew launched in October 2021 from Baikonur.",
+            "approximation",
+        ),
+        (
+            "Actress Yulia Peresild was born on 5 September 1984.",
+            "Yulia Peresild, born in 1984 in Pskov, trained.",
+            "approximation",
+        ),
     ],
 )
 def test_kinds(a: str, b: str, kind: str) -> None:
@@ -176,10 +193,8 @@ LOOK_ALIKES = [
     # one value in two spellings
     ("They flew into orbit for twelve days.", "They flew into orbit for 12 days."),
     ("The crew stayed a twelve-day stint in orbit.", "The crew stayed 12 days in orbit."),
-    # a point inside a range, a coarse date containing a fine one
+    # a point inside a range
     ("The crew will launch on October 5, 2021.", "The crew will launch from October 5 to 17, 2021."),
-    ("The crew launched in October 2021 from Baikonur.", "The crew launched on October 5, 2021 from Baikonur."),
-    ("The crew launched in 2021 from Baikonur.", "The crew launched in October 2021 from Baikonur."),
     # a hedge around the same number
     ("The film cost about $35 million to make.", "The film cost $35 million to make."),
     # two people who share a first name, two with similar surnames
@@ -221,9 +236,8 @@ LOOK_ALIKES = [
     ("On Saturday, City scored three goals at home.", "On Saturday, United scored two goals at home."),
     # an organisation followed by a number
     ("Arsenal, 3, were beaten.", "Arsenal, 5, were beaten."),
-    # births of different people, a birth year containing the day
+    # births of different people
     ("Actress Yulia Peresild was born in 1984.", "Director Klim Shipenko was born in 1983."),
-    ("Actress Yulia Peresild was born on 5 September 1984.", "Yulia Peresild, born in 1984 in Pskov, trained."),
     # an unattributed age
     ("The 37-year-old said she was ready.", "The 38-year-old said she was ready."),
 ]
@@ -298,3 +312,195 @@ def test_conflict_ids_do_not_depend_on_the_order_of_the_sources(seed_articles) -
     forward = {c.id for c in build_comparison(seed_articles).conflicts}
     backward = {c.id for c in build_comparison(tuple(reversed(seed_articles))).conflicts}
     assert forward == backward
+
+
+# ── what a figure is about: subjects and measures (sentences written for these tests) ──────────────
+
+
+def _one(*bodies) -> Conflict:
+    (conflict,) = figures(conflicts_of(*bodies))
+    return conflict
+
+
+def test_money_paid_to_a_named_person_is_compared_and_explained_by_subject_and_measure() -> None:
+    conflict = _one(
+        "Dana Lee will walk away with a severance package of $31 million, the filing shows.",
+        "Lee could receive a $28 million payout, analysts at Fenwick estimate.",
+    )
+    assert (conflict.entity, conflict.measure, conflict.kind) == ("Dana Lee", "payout", "conflict")
+    assert conflict.explanation.startswith("The sources disagree on the payout to Dana Lee:")
+
+
+def test_each_person_has_a_slot_of_their_own() -> None:
+    found = figures(
+        conflicts_of(
+            "Omar Haddad and Ines Cruz are entitled to $9 million and $4 million respectively.",
+            "Haddad will receive $12 million, while Cruz gets $4 million.",
+        )
+    )
+    assert [(c.entity, sorted(v.fact.value for v in c.values)) for c in found] == [
+        ("Omar Haddad", ["$12 million", "$9 million"])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a thing and its predecessor
+        (
+            "The Orion-3 probe cost $310 million. Its predecessor, Orion-2, had a budget of $250 million.",
+            "Orion-3 cost $310 million to build.",
+        ),
+        ("The previous stadium cost $400 million.", "The new stadium cost $1.1 billion."),
+        ("Last year's budget of the festival was $2 million.", "The festival has a budget of $3 million."),
+        # a thing and what it is compared with: the figure in brackets is the name's before it
+        (
+            "The documentary was cheaper than films such as “Deep Orbit” ($90 million) and “Red Tide” ($120 million).",
+            "“Red Tide” had a budget of $120 million.",
+        ),
+        # the main shock and an aftershock
+        ("A magnitude 6.3 earthquake struck the valley on Friday.", "An aftershock of magnitude 5.9 struck on Friday."),
+        # a death toll recalled from another disaster
+        (
+            "At least 79 people died when the ferry capsized on Wednesday.",
+            "In February, 96 people died when a boat hit rocks off the coast.",
+        ),
+    ],
+)
+def test_different_referents_never_conflict(a: str, b: str) -> None:
+    published = dt.date(2023, 6, 16)
+    assert figures(conflicts_of((a, published), (b, published))) == []
+
+
+def test_a_named_thing_against_its_own_figure_elsewhere() -> None:
+    conflict = _one(
+        "The documentary was cheaper than films such as “Deep Orbit” ($90 million) and “Red Tide” ($120 million).",
+        "“Red Tide” had a budget of $150 million.",
+    )
+    assert conflict.entity == "Red Tide" and conflict.kind == "conflict"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        # counts in noun phrases
+        ("Two ticket-holding guests were injured in the collapse.", "Three guests who had paid were hurt.", "conflict"),
+        # durations worded differently
+        (
+            "The crew spent 10 days aboard the station.",
+            "The crew's stay aboard lasted a week and a half.",
+            "approximation",
+        ),
+        ("The crew spent 10 days aboard the station.", "The crew's stay aboard lasted two weeks.", "conflict"),
+        # ranges and hedges are intervals
+        ("The chairman could receive up to $40 million.", "The chairman will receive $38.5 million.", "approximation"),
+        (
+            "The fraud cost investors more than $80 million.",
+            "The fraud cost investors more than $95 million.",
+            "approximation",
+        ),
+        (
+            "Reports said between 400 and 750 people were aboard.",
+            "About 750 people were aboard the boat.",
+            "approximation",
+        ),
+        # scales and currencies
+        ("The dam cost Rs 615 crore to build.", "The dam cost ₹6.15 billion to build.", None),
+        ("The dam cost Rs 615 crore to build.", "The dam cost nearly ₹600 crore to build.", "approximation"),
+        ("The clinic cost US$2.5bn to build.", "The clinic cost $2.7 billion to build.", "conflict"),
+        # a figure with its conversion is one figure, compared in either unit
+        ("The ridge rises 2,000 feet (610 meters) high.", "The ridge rises 610 meters high.", None),
+        ("The ridge rises 2,000 feet (610 meters) high.", "The ridge rises 700 meters high.", "conflict"),
+        # times of day: an approximation, not a conflict
+        ("The fire broke out at 9:12 pm on Friday.", "The fire broke out around 09:15 PM on Friday.", "approximation"),
+        # coarse and precise dates
+        ("Talks on the treaty began in March 2024.", "Talks on the treaty began on March 12, 2024.", "approximation"),
+    ],
+)
+def test_real_news_phrasings(a: str, b: str, kind: str | None) -> None:
+    found = figures(conflicts_of(a, b))
+    assert [c.kind for c in found] == ([kind] if kind else []), [c.explanation for c in found]
+
+
+def test_weekdays_read_against_each_articles_date() -> None:
+    # The same vote, on Tuesday in one article dated Wednesday and on Monday in another dated Tuesday: a day apart.
+    conflict = _one(
+        ("The council voted on Tuesday to close the mine.", dt.date(2024, 3, 6)),
+        ("The council voted on Monday to close the mine.", dt.date(2024, 3, 5)),
+    )
+    assert (
+        conflict.kind == "time-shift" and "2024-03-05" in conflict.explanation and "2024-03-04" in conflict.explanation
+    )
+    # "on Thursday" in an article dated on a Saturday is the Thursday before it.
+    assert (
+        figures(
+            conflicts_of(
+                ("The court ruled on Thursday that the merger may proceed.", dt.date(2024, 3, 9)),
+                ("The court ruled on March 7 that the merger may proceed.", dt.date(2024, 3, 8)),
+            )
+        )
+        == []
+    )
+
+
+def test_a_numeric_date_open_to_two_readings_says_so() -> None:
+    conflict = _one("The levee failed on 10/5/2021, officials said.", "The levee failed on 12 June 2021.")
+    assert "10/5/2021 (2021-10-05 or 2021-05-10)" in conflict.explanation
+    assert "may be read day first or month first" in conflict.explanation
+    # read either way, it may be the other source's date: nothing to report
+    assert figures(conflicts_of("The levee failed on 10/5/2021.", "The levee failed on 5 October 2021.")) == []
+    # the article settles it elsewhere
+    settled = _one("The levee failed on 10/5/2021. Repairs began on 25/10/2021.", "The levee failed on 5 October 2021.")
+    assert "10/5/2021 (2021-05-10)" in settled.explanation and "may be read" not in settled.explanation
+
+
+def test_a_toll_that_rises_with_the_publication_dates_is_a_time_shift() -> None:
+    conflict = _one(
+        ("The earthquake killed at least 1,000 people, officials said.", dt.date(2023, 10, 8)),
+        ("The earthquake killed 2,445 people, officials said.", dt.date(2023, 10, 10)),
+    )
+    assert conflict.measure == "killed" and conflict.kind in ("approximation", "time-shift")
+    conflict = _one(
+        ("The earthquake killed 1,000 people, officials said.", dt.date(2023, 10, 8)),
+        ("The earthquake killed 2,445 people, officials said.", dt.date(2023, 10, 10)),
+    )
+    assert conflict.kind == "time-shift" and "number of people killed" in conflict.explanation
+
+
+def test_the_sentence_given_against_the_sentence_sought() -> None:
+    found = figures(
+        conflicts_of(
+            "Mara Quill was sentenced to 11 years and three months, far less than the 15 years prosecutors sought.",
+            "Quill was jailed for more than 11 years on Friday.",
+            "Mara Quill was sentenced to 12 years in prison.",
+        )
+    )
+    assert [(c.entity, c.measure, sorted(v.fact.value for v in c.values)) for c in found] == [
+        ("Mara Quill", "sentence", ["11 years and three months", "12 years", "more than 11 years"])
+    ]
+
+
+def test_json_facts_and_conflicts_say_what_is_measured(tmp_path, capsys) -> None:
+    (tmp_path / "a.txt").write_text("Dana Lee will receive a severance package of $31 million.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Dana Lee could get a $28 million payout.\n", encoding="utf-8")
+    assert main(["conflicts", str(tmp_path), "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    (conflict,) = document["conflicts"]
+    assert (conflict["entity"], conflict["measure"]) == ("Dana Lee", "payout")
+    money = [fact for fact in document["facts"] if fact["attribute"] == "money"]
+    assert {(fact["entity"], fact["measure"]) for fact in money} == {("Dana Lee", "payout")}
+
+
+def test_a_provinces_toll_is_not_the_countrys() -> None:
+    found = figures(
+        conflicts_of(
+            ("The earthquake killed 2,012 people, most of them in Al Haouz province.", dt.date(2023, 9, 10)),
+            ("In Al Haouz province, 1,293 people died, officials said.", dt.date(2023, 9, 10)),
+            ("The quake killed 2,122 people across the country.", dt.date(2023, 9, 10)),
+            ("The toll in Al Haouz province reached 1,351.", dt.date(2023, 9, 11)),
+        )
+    )
+    assert sorted((c.explanation.split(":")[0], sorted(v.fact.value for v in c.values)) for c in found) == [
+        ("The sources differ on the number of people killed in Al Haouz province", ["1,293", "1,351"]),
+        ("The sources disagree on the number of people killed", ["2,012", "2,122"]),
+    ]

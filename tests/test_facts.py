@@ -69,12 +69,12 @@ def test_relative_dates_without_publication_date_keep_their_text() -> None:
         assert fact.normalized is None and fact.value
 
 
-def test_date_context_words() -> None:
-    assert only("The crew would depart on October 5 from Baikonur.", "date", PUBLISHED).context == "launch"
-    assert only("They are due back, returning to Earth on October 17th.", "date", PUBLISHED).context == "return"
-    assert only("She was born on 3 May 1984 in Moscow.", "date").context == "born"
-    assert only("They will take off from Baikonur on October 5.", "date", PUBLISHED).context == "launch"
-    assert only("The capsule touched down on October 17.", "date", PUBLISHED).context == "land"
+def test_date_measures() -> None:
+    assert only("The crew would depart on October 5 from Baikonur.", "date", PUBLISHED).measure == "launch"
+    assert only("They are due back, returning to Earth on October 17th.", "date", PUBLISHED).measure == "return"
+    assert only("She was born on 3 May 1984 in Moscow.", "date").measure == "born"
+    assert only("They will take off from Baikonur on October 5.", "date", PUBLISHED).measure == "launch"
+    assert only("The capsule touched down on October 17.", "date", PUBLISHED).measure == "land"
 
 
 def test_a_time_with_the_one_day_of_its_sentence_is_a_date_time() -> None:
@@ -195,9 +195,9 @@ def test_money_hedges_qualifiers_and_secrets() -> None:
     assert only("It offered $31.75 per share.", "money").qualifier == "per share"
     assert only("Winners get up to $80,000 each.", "money").qualifier == "per each"
     secret = only("The budget is also secret.", "money")
-    assert secret.normalized == "undisclosed" and secret.context == "budget"
+    assert secret.normalized == "undisclosed" and secret.measure == "cost"
     assert only("The club was sold for an undisclosed fee.", "money").normalized == "undisclosed"
-    assert only("Musk set up the project with a budget of 200 million dollars.", "money").context == "budget"
+    assert only("Musk set up the project with a budget of 200 million dollars.", "money").measure == "cost"
 
 
 # ── durations and counts ───────────────────────────────────────────────────────────────────────────
@@ -228,32 +228,32 @@ def test_twelve_days_in_every_spelling_is_one_value() -> None:
         for text in ("They had 12 days.", "They had twelve days.", "It was a twelve-day stint.", "A 12-day mission.")
     }
     assert values == {12}
-    assert only("It was a twelve-day stint.", "duration").context == "stay"
+    assert only("It was a twelve-day stint.", "duration").measure == "stay"
 
 
 @pytest.mark.parametrize(
-    ("text", "value", "context"),
+    ("text", "value", "measure"),
     [
         ("She was selected from among 3,000 candidates.", 3000, "candidate"),
         ("The module has 230 cubic meters of space.", 230, "cubic meter"),
-        ("The crater is 2,300 feet (701 meters) deep.", 2300, "foot"),
+        ("The crater is 2,300 feet (701 meters) deep.", 2300, "depth"),
         ("The station has a crew of three.", 3, "crew"),
         ("Three Russian professional cosmonauts took part.", 3, "cosmonaut"),
-        ("Twenty-five people were hurt.", 25, "person injured"),
+        ("Twenty-five people were hurt.", 25, "injured"),
         ("Twenty-five people attended.", 25, "person"),
-        ("Turnout was 67.4 percent.", 67.4, "percent"),
+        ("Turnout was 67.4 percent.", 67.4, "turnout"),
         ("He was flown dozens of times.", [24, 144], "time"),
         ("Homeland won 50 seats in the 230-seat parliament.", 50, "seat"),
     ],
 )
-def test_counts(text: str, value, context: str) -> None:
+def test_counts(text: str, value, measure: str) -> None:
     fact = only(text, "count")
-    assert (fact.normalized, fact.context) == (value, context)
+    assert (fact.normalized, fact.measure) == (value, measure)
 
 
 def test_a_part_and_its_total() -> None:
     counts = {
-        f.context: f.normalized for f in facts_of("Homeland will have 48 of the 230 seats.") if f.attribute == "count"
+        f.measure: f.normalized for f in facts_of("Homeland will have 48 of the 230 seats.") if f.attribute == "count"
     }
     assert counts == {"seat": 48, "seat total": 230}
 
@@ -291,7 +291,7 @@ def _mismatches(case: Case) -> list[str]:
                 continue
             if expected.entity is not None and fact.entity != expected.entity:
                 continue
-            if expected.context is not None and fact.context != expected.context:
+            if expected.measure is not None and fact.measure != expected.measure:
                 continue
             used.add(index)
             break

@@ -313,7 +313,7 @@ def _evidence_tokens(bag: dict[str, int], facts: Iterable[Fact], mentions: Itera
     for mention in mentions:
         bag[f"@{mention.entity}"] += 1
     for fact in facts:
-        if fact.entity:  # the same attribute of the same person, whatever the values say
+        if fact.entity and fact.attribute == "age":  # the same person's age, whatever the values say
             bag[f"!{fact.attribute}@{fact.entity.lower()}"] += 1
         if FACT_CONTEXT and fact.context and fact.attribute != "name":  # people killed, vehicles a day
             context = " ".join(_SYNONYM.get(word, word) for word in fact.context.split())

@@ -1,15 +1,22 @@
 """Where the sources disagree: facts compared slot by slot, each disagreement explained.
 
-A slot is what a figure is about: the entity and the attribute for ages; the attribute, the context
-word (launch, budget, candidate …) and the qualifier (per share, the unit of a count) for the rest.
-Facts of different sources are compared only inside one slot and, when neither names an entity, only
-when their sentences are about the same thing (they share enough content words). A source that gives
-two different values in one slot makes the slot ambiguous: it is left alone. Prefer no report over a
+A slot is one thing measured about one subject: the payout to Parag Agrawal, the cost of Chandrayaan-3, the
+number of people killed in the shipwreck. Facts are first sorted by attribute and measure (the class of
+`spacereader.engine.measures`, with the currency of money, the kind of thing a count counts, and whether a date
+is a day or a time of day); then by subject: facts about the same entity form one slot, facts about different
+entities never meet, and a fact whose sentence names no subject joins the one named slot it may be about (of
+its time, named by its article or saying the same thing), or forms a slot with other such facts: those whose
+sentences say the same thing, and, for a measure that names an event (a toll, a payout, a landing), those about
+the story's own time rather than a past it recalls. A source that gives two different values in one slot keeps
+the one whose words match the other sources', or is left out: it speaks of two things. Prefer no report over a
 false alarm.
 
-- Dates agree when one contains the other (October 2021 contains October 5; a range contains its days).
+- Dates agree when they are the same; one that contains the other (October 2021 and October 5) is an
+  `approximation`, a coarser value against a precise one; times of day compare in UTC when both give their zone,
+  within a quarter of an hour an `approximation`.
 - Money, durations and counts are intervals: equal values agree, overlapping hedged or rounded values are an
-  `approximation`, disjoint ones a `conflict`; money only within one currency.
+  `approximation`, disjoint ones a `conflict`; money only within one currency; sizes in any unit of the same
+  dimension (feet against meters).
 - Ages become birth windows when the publication dates are known: overlapping windows are a `time-shift`,
   disjoint ones a `conflict`; with a date missing, a `conflict` whose explanation says which date would
   settle it.
@@ -18,17 +25,20 @@ false alarm.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import hashlib
 import itertools
 import math
 import re
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections import Counter, defaultdict
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
-from spacereader.engine.dates import date_bounds, month_day
-from spacereader.engine.names import OPENERS, ROLES, fold
+from spacereader.engine import measures
+from spacereader.engine.dates import date_bounds, month_day, utc_minutes
+from spacereader.engine.measures import UNIT_SIZES
+from spacereader.engine.names import OPENERS, ROLES, fold, same_name
 from spacereader.engine.numbers import significant_digits
 from spacereader.model import Article, Conflict, ConflictValue, Entity, Fact, Mention, Sentence
 
@@ -58,6 +68,8 @@ _CAPITALISED = re.compile(r"\b[A-Z][\w-]+")
 _MIN_JACCARD = 0.2
 #: ... and at least this many.
 _MIN_SHARED = 2
+#: Characters on each side of a figure that say what it is about ("… found about 1,600 feet from the bow …").
+_AROUND = 60
 #: Pairs of facts compared in one slot at most (keeps a run over thousands of articles bounded).
 _MAX_PAIRS = 200_000
 
@@ -66,20 +78,60 @@ _MAX_PAIRS = 200_000
 
 
 def _slot(fact: Fact) -> tuple | None:
-    if fact.attribute == "age":
-        return ("age", fold(fact.entity)) if fact.entity else None
-    if fact.attribute == "date" and fact.context in ("born", "died"):
-        # A birth or a death is one person's: compared only when the person is known.
-        return ("date", fact.context, fold(fact.entity)) if fact.entity and fact.normalized is not None else None
-    if fact.attribute == "name" or fact.context is None or fact.normalized is None:
+    """What a fact measures, before its subject is looked at; None when it cannot be compared."""
+    if fact.attribute == "name" or fact.normalized == "undisclosed":
         return None
+    if fact.normalized is None and not _readings(fact):
+        return None
+    if fact.attribute == "age":
+        return ("age",) if fact.entity else None
+    if fact.measure is None or fact.measure in measures.UNCOMPARED:
+        return None
+    if fact.attribute == "date":
+        if _needs_entity(("date", fact.measure)) and not fact.entity:
+            return None
+        timed = fact.precision == "time" and utc_minutes(fact.normalized) is not None
+        return ("date", fact.measure, "time" if timed else "day")
     if fact.attribute == "money":
         if not isinstance(fact.normalized, dict) or not fact.normalized.get("currency"):
             return None
-        return ("money", fact.context, fact.qualifier, fact.normalized["currency"])
-    if fact.attribute == "count" and fact.qualifier == "percent":
-        return None  # a percentage of nothing named
-    return (fact.attribute, fact.context, fact.qualifier)
+        return ("money", fact.measure, fact.qualifier, fact.normalized["currency"])
+    if fact.attribute == "count":
+        size = UNIT_SIZES.get(str(fact.qualifier).split()[-1])
+        return ("count", fact.measure, size[0] if size else fact.qualifier)
+    return (fact.attribute, fact.measure)
+
+
+def _same_description(a: str, b: str) -> bool:
+    wa, wb = set(a.split()), set(b.split())
+    if not (a[:1].islower() and b[:1].islower()) or (wa & _MARKERS) != (wb & _MARKERS):
+        return False  # a name against a description, or "previous mission" against "mission"
+    shared = len(wa & wb)
+    return shared > 0 and shared * 2 >= min(len(wa), len(wb))
+
+
+#: Words that set a referent apart (`spacereader.engine.subjects`' "other" pattern).
+_MARKERS = frozenset(
+    "previous earlier predecessor prior last original former first second third aftershock foreshock".split()
+)
+
+
+def _needs_entity(key: tuple) -> bool:
+    """Slots compared only between facts that name their subject: ages, births and deaths are one person's,
+    and a story tells of many announcements."""
+    return key[0] == "age" or (key[0] == "date" and key[1] in ("born", "died", "announce"))
+
+
+def same_subject(a: str, b: str) -> bool:
+    """Two subjects that name one person or thing: one spelling, or a surname against the full name; or two
+    descriptions in words ("lander rover propulsion", "lander rover propulsion module") that share most of them."""
+    if a[:1].islower() or b[:1].islower():
+        return _same_description(a, b)
+    wa, wb = [fold(word) for word in a.split()], [fold(word) for word in b.split()]
+    if wa == wb or same_name(wa, wb):
+        return True
+    short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
+    return len(short) == 1 and len(long_) > 1 and short[0] in (long_[0], long_[-1]) and short[0][:1].isalpha()
 
 
 class _Topics:
@@ -102,10 +154,13 @@ class _Topics:
             and word not in ROLES
             and word not in _STOPWORDS
         }
+        self._display = {e.id: e.name for e in entities}
         self._cache: dict[tuple[str, int], frozenset[str]] = {}
         self._entities: dict[tuple[str, int], set[str]] = defaultdict(set)
+        self._by_source: dict[str, set[str]] = defaultdict(set)
         for mention in mentions:
             self._entities[(mention.source, mention.sentence)].add(mention.entity)
+            self._by_source[mention.source].add(mention.entity)
 
     def words(self, source: str, index: int) -> frozenset[str]:
         key = (source, index)
@@ -120,10 +175,26 @@ class _Topics:
             cached = self._cache[key] = frozenset(words)
         return cached
 
+    def mentions(self, source: str, subject: str) -> bool:
+        """Whether the article names the subject anywhere."""
+        named = self._by_source.get(source, set())
+        return any(same_subject(self._display.get(entity, ""), subject) for entity in named)
+
     def related(self, a: Fact, b: Fact) -> bool:
+        """Whether the two facts' sentences, or the words around the two figures, say the same thing."""
         if a.entity and b.entity:
             return fold(a.entity) == fold(b.entity)
-        wa, wb = self.words(a.source, a.sentence), self.words(b.source, b.sentence)
+        return self._similar(self.words(a.source, a.sentence), self.words(b.source, b.sentence)) or self._similar(
+            self._around(a), self._around(b)
+        )
+
+    def _around(self, fact: Fact) -> frozenset[str]:
+        sentence = self._sentences[fact.source][fact.sentence]
+        low, high = fact.start - sentence.start - _AROUND, fact.end - sentence.start + _AROUND
+        text = sentence.text[max(0, low) : max(0, high)]
+        return frozenset(w.lower()[:6] for w in _WORD.findall(text) if w.lower() not in _STOPWORDS)
+
+    def _similar(self, wa: frozenset[str], wb: frozenset[str]) -> bool:
         ea = {w for w in wa if w in self._named or w[0] == "#"}
         eb = {w for w in wb if w in self._named or w[0] == "#"}
         if ea and eb and not ea & eb:
@@ -157,7 +228,10 @@ def _number_interval(value: object, approximate: bool) -> tuple[float, float, bo
 def _amount_of(fact: Fact) -> tuple[float, float, bool] | None:
     value = fact.normalized
     scale = 1.0
-    if fact.attribute == "money":
+    if fact.attribute == "count":
+        size = UNIT_SIZES.get(str(fact.qualifier).split()[-1])
+        scale = size[1] if size else 1.0
+    elif fact.attribute == "money":
         if not isinstance(value, dict):
             return None
         value = value.get("amount")
@@ -195,6 +269,15 @@ def _rounds_to(precise: float, rounded: float) -> bool:
     return abs(precise - rounded) <= magnitude / 2 and precise != rounded
 
 
+def _decimals(fact: Fact) -> int:
+    """Decimals the figure is written with: "6.0" is as precise as "5.9", "$200 million" less than "$198.5 million"."""
+    match = _WRITTEN_DECIMALS.search(fact.value)
+    return len(match.group(1)) if match else 0
+
+
+_WRITTEN_DECIMALS = re.compile(r"\d[.,](\d+)(?!\d*[.,]\d)")
+
+
 def _compare_amounts(a: Fact, b: Fact) -> str:
     """'same', 'approximation' or 'conflict' for two amounts of one slot."""
     ia, ib = _amount_of(a), _amount_of(b)
@@ -211,11 +294,13 @@ def _compare_amounts(a: Fact, b: Fact) -> str:
     if ea and eb:
         if la == lb:
             return "same"
-        if _rounds_to(la, lb) or _rounds_to(lb, la):
+        if a.attribute == "count" and a.qualifier != b.qualifier and abs(la - lb) <= 0.05 * max(abs(la), abs(lb)):
+            return "same"  # "100 meters (330 feet)": a conversion rounds
+        if (_rounds_to(la, lb) and _decimals(b) < _decimals(a)) or (_rounds_to(lb, la) and _decimals(a) < _decimals(b)):
             return "approximation"
         return "conflict"
     if a.normalized == b.normalized:
-        return "same"
+        return "same"  # "about 41%" and "41%": one figure, one of them hedged
     if la <= hb and lb <= ha:
         return "approximation"
     return "conflict"
@@ -225,22 +310,41 @@ def _day_bounds(fact: Fact) -> tuple[dt.date, dt.date] | None:
     return date_bounds(fact.normalized)
 
 
+def _readings(fact: Fact) -> list[str]:
+    """The two readings of a numeric date its article leaves open ("10/5/2021"), else none."""
+    if fact.attribute == "date" and fact.normalized is None and fact.qualifier and " or " in fact.qualifier:
+        return fact.qualifier.split(" or ")
+    return []
+
+
 def _compare_dates(a: Fact, b: Fact) -> str:
+    if _readings(a) or _readings(b):
+        # Either reading may be the one meant: the pair agrees if one reading does.
+        verdicts = {
+            _compare_dates(replace(a, normalized=x, qualifier=None), replace(b, normalized=y, qualifier=None))
+            for x in _readings(a) or [a.normalized]
+            for y in _readings(b) or [b.normalized]
+        }
+        return next(v for v in ("same", "approximation", "time-shift", "conflict", "unknown") if v in verdicts)
     na, nb = a.normalized, b.normalized
+    hedged = a.approximate != b.approximate
     if na == nb:
-        return "same"
-    ta, tb = _time_of(na), _time_of(nb)
+        return "approximation" if hedged else "same"
+    ta, tb = utc_minutes(na), utc_minutes(nb)
     if ta is not None and tb is not None:
-        da, db = _date_part(na), _date_part(nb)
-        if da and db and da != db:
-            return "conflict"
-        gap = abs(ta - tb)
-        return "same" if gap == 0 else "approximation" if gap <= 15 else "conflict"
+        return _compare_times(a, b, ta, tb)
     ba, bb = _day_bounds(a), _day_bounds(b)
     if ba and bb:
-        contains = (ba[0] <= bb[0] and bb[1] <= ba[1]) or (bb[0] <= ba[0] and ba[1] <= bb[1])
-        if contains:
-            return "same"
+        if ba == bb:
+            return "approximation" if hedged else "same"
+        inside = (ba[0] <= bb[0] and bb[1] <= ba[1]) or (bb[0] <= ba[0] and ba[1] <= bb[1])
+        spans = [f for f in (a, b) if isinstance(f.normalized, list)]
+        if inside and spans and all(f.precision == "day" for f in spans):
+            return "same"  # a day inside a stretch of days ("October 5" and "October 5 to 17")
+        if ba[0] <= bb[1] and bb[0] <= ba[1]:
+            # One contains the other (July and July 14, 2020 and late 2020), or they overlap: a coarser or
+            # hedged date against a finer one.
+            return "approximation"
         if a.relative or b.relative:
             # Read against a publication date that may be off (a crawl date, an update): the weaker kind.
             return "time-shift"
@@ -249,10 +353,38 @@ def _compare_dates(a: Fact, b: Fact) -> str:
     if ma and mb:
         if ma[0] != mb[0]:
             return "conflict" if (isinstance(na, str) and isinstance(nb, str)) else "unknown"
-        if ma[1] is None or mb[1] is None or ma[1] == mb[1]:
+        if ma[1] == mb[1]:
             return "same"
+        if ma[1] is None or mb[1] is None:
+            return "approximation"
         return "conflict"
     return "unknown"
+
+
+def _compare_times(a: Fact, b: Fact, ta: tuple[int, bool], tb: tuple[int, bool]) -> str:
+    """Two times of day: in UTC when both name their zone, as written when neither does."""
+    if ta[1] != tb[1]:
+        return "unknown"  # a local time against a time in a named zone: the local zone is not known
+    gap = abs(ta[0] - tb[0])
+    gap = min(gap, 24 * 60 - gap)
+    moments = _moment(a.normalized), _moment(b.normalized)
+    if moments[0] is not None and moments[1] is not None:
+        gap = round(abs((moments[0] - moments[1]).total_seconds()) / 60)
+    if gap == 0:
+        return "approximation" if a.approximate != b.approximate else "same"
+    if gap <= 15 or (gap <= 45 and (a.approximate or b.approximate)):
+        return "approximation"
+    return "conflict"
+
+
+def _moment(value: object) -> dt.datetime | None:
+    """A date-time with its day ("2024-01-20T00:20+09:00"), None for a time of day alone."""
+    if not isinstance(value, str) or value.startswith("T") or value.startswith("--"):
+        return None
+    try:
+        return dt.datetime.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def _month_day_of(bounds: tuple[dt.date, dt.date]) -> tuple[int, int | None] | None:
@@ -262,17 +394,6 @@ def _month_day_of(bounds: tuple[dt.date, dt.date]) -> tuple[int, int | None] | N
     if first.year == last.year and first.month == last.month:
         return first.month, None
     return None
-
-
-def _time_of(value: object) -> int | None:
-    if not isinstance(value, str) or "T" not in value:
-        return None
-    match = re.search(r"T(\d{2}):(\d{2})", value)
-    return int(match.group(1)) * 60 + int(match.group(2)) if match else None
-
-
-def _date_part(value: object) -> str | None:
-    return value.split("T")[0] or None if isinstance(value, str) else None
 
 
 def _compare(a: Fact, b: Fact) -> str:
@@ -334,55 +455,67 @@ def _join(items: Sequence[str]) -> str:
 
 
 def _shown(fact: Fact) -> str:
+    """A value as the explanation quotes it: the words, with the date they resolve to or the unit they count."""
     value = fact.normalized
+    written = " ".join(fact.value.split())
     if fact.attribute == "age":
         return str(value)
     if fact.attribute == "date":
-        if isinstance(value, list):
-            return f"{value[0]} to {value[1]}"
-        return str(value)
-    return " ".join(fact.value.split())
+        if _readings(fact):
+            return f"{written} ({' or '.join(_readings(fact))})"
+        resolved = f"{value[0]} to {value[1]}" if isinstance(value, list) else str(value)
+        return written if written == resolved else f"{written} ({resolved})"
+    unit = str(fact.qualifier)
+    if fact.attribute == "count" and unit in UNIT_SIZES and not written.endswith(unit[:3]):
+        return f"{written} {_plural(unit)}"
+    return written
 
 
-_EVENT_NOUNS = {
-    "born": "birth",
-    "died": "death",
-    "announce": "announcement",
-    "sign": "signing",
-    "found": "founding",
-    "resign": "resignation",
-    "appoint": "appointment",
-    "marry": "wedding",
-    "publish": "publication",
-    "meet": "meeting",
-    "confirm": "confirmation",
-    "film": "filming",
-    "build": "construction",
-    "dock": "docking",
-    "arrive": "arrival",
-    "land": "landing",
-    "sentence": "sentencing",
-}
-
-
-def _subject(attribute: str, entity: str | None, context: str | None, qualifier: str | None) -> str:
+def _about(key: tuple, entity: str | None, qualifier: str | None) -> str:
+    """What a slot measures, in words: "the payout to Parag Agrawal", "the number of people killed"."""
+    attribute = key[0]
     if attribute == "age":
         return f"{entity}'s age"
-    event = _EVENT_NOUNS.get(context or "", context)
-    what = {
-        "date": f"the date of the {event}" if context else "the date",
-        "money": f"the {context}" if context else "the amount",
-        "duration": f"how long the {context} lasts" if context else "the duration",
-        "count": _count_subject(context, qualifier),
-    }[attribute]
-    if qualifier and attribute == "money":
-        what += f" {qualifier}"
-    if entity:
-        what += f" of {entity}"
-    return what
+    template = _template(_family(key), str(key[1]), qualifier)
+    phrase = template.replace("{}", entity) if entity else _NO_SUBJECT.sub("", template)
+    if attribute == "count" and qualifier and " in " in qualifier:
+        phrase += " in " + qualifier.partition(" in ")[2]  # "the number of people killed in Al Haouz province"
+    if attribute == "money" and qualifier:
+        phrase += f" {qualifier}"
+    if attribute == "date":
+        return ("the time of " if key[2] == "time" else "the date of ") + phrase
+    if attribute == "duration":
+        return "the length of " + phrase
+    return phrase
 
 
-_PLURALS = {"person": "people", "man": "men", "woman": "women", "child": "children", "foot": "feet", "staff": "staff"}
+def _template(family: str, measure: str, qualifier: str | None) -> str:
+    """The measures table's label for a slot, "{}" where its subject goes."""
+    if family == "percent":
+        words = measure.split()
+        change = words.pop() if words and words[-1] in ("rise", "fall") else None
+        inner = measures.label("percent", " ".join(words)) if words else None
+        outer = measures.label("change", change) if change else None
+        template = outer.replace("{}", inner) if outer and inner else outer or inner or "the change of {}"
+        return "the percentage " + template.removeprefix("the ")
+    label = measures.label(family, measure)
+    if label is None:
+        return f"the number of {_plural(measure)} of {{}}" if family == "count" else f"the {measure} of {{}}"
+    return label.replace("{things}", _plural((qualifier or "thing").partition(" in ")[0]))
+
+
+#: Where a slot's subject would go, with its preposition, when it has none ("the payout to {}" → "the payout").
+_NO_SUBJECT = re.compile(r"\s+(?:of|to|in|on|for|by|over|against|from)\s+\{\}|\s*\{\}")
+_DIMENSIONS = frozenset(size for size, _ in UNIT_SIZES.values())
+_PLURALS = {
+    "person": "people",
+    "man": "men",
+    "woman": "women",
+    "child": "children",
+    "foot": "feet",
+    "staff": "staff",
+    "inch": "inches",
+}
 _TOLL_EVENTS = ("killed", "injured", "missing", "arrested", "evacuated", "rescued", "infected")
 
 
@@ -399,18 +532,9 @@ def _plural(noun: str) -> str:
     return f"{head} {word}" if head else word
 
 
-def _count_subject(context: str | None, qualifier: str | None) -> str:
-    if not context or context == "percent":
-        return "the percentage"
-    noun = qualifier or context
-    rest = context[len(noun) :] if context.startswith(noun) else ""
-    return f"the number of {_plural(noun)}{rest}"
-
-
 def _rising_toll(key: tuple, values: list[Fact], articles: Mapping[str, Article]) -> bool:
     """Casualty-like counts that only grow with the publication date: a toll that rose, not a disagreement."""
-    context = str(key[1])
-    if not context.endswith(_TOLL_EVENTS):
+    if str(key[1]) not in _TOLL_EVENTS:
         return False
     dated = []
     for fact in values:
@@ -453,7 +577,11 @@ def _conflict_id(*parts: object) -> str:
 # ── the comparison ─────────────────────────────────────────────────────────────────────────────────
 
 
-def _components(items: list[Fact], topics: _Topics) -> list[list[Fact]]:
+def _components(
+    items: list[Fact], together: Callable[[Fact, Fact], bool], within_source: bool = False
+) -> list[list[Fact]]:
+    """Facts joined as long as a pair of them (of two sources, unless `within_source`) belongs together (bounded
+    for huge inputs)."""
     parent = list(range(len(items)))
 
     def find(i: int) -> int:
@@ -466,17 +594,171 @@ def _components(items: list[Fact], topics: _Topics) -> list[list[Fact]]:
     for i, a in enumerate(items):
         for j in range(i + 1, len(items)):
             b = items[j]
-            if a.source == b.source:
+            if a.source == b.source and not within_source:
                 continue
             budget -= 1
             if budget < 0:
                 break
-            if a.attribute == "age" or topics.related(a, b):
+            if together(a, b):
                 parent[find(i)] = find(j)
     groups: dict[int, list[Fact]] = defaultdict(list)
     for i, fact in enumerate(items):
         groups[find(i)].append(fact)
-    return [group for group in groups.values() if len({f.source for f in group}) >= 2]
+    return list(groups.values())
+
+
+def _by_subject(key: tuple, items: list[Fact], topics: _Topics, past: _Background) -> list[list[Fact]]:
+    """The facts of one measure, split by what they are about.
+
+    Facts about one entity form one group, and never meet facts about another. A fact with no subject joins
+    the one group it may be about: of the same time (see `_Background`), naming an entity its article names or
+    saying the same thing as one of the group's sentences. The others are grouped among themselves: those whose
+    sentences say the same thing, and, for a measure that names an event (a toll, a payout, a landing), those
+    about the story's own time rather than the past.
+    """
+
+    def near(a: Fact, b: Fact) -> bool:
+        # Dates that agree or nearly do may be one event told from two distances in time.
+        return a.attribute == "date" and _compare_dates(a, b) in ("same", "approximation")
+
+    def same_time(a: Fact, b: Fact) -> bool:
+        return past(a) == past(b) or near(a, b)
+
+    def story(a: Fact, b: Fact) -> bool:
+        # Two unnamed figures of one event measure are about the story's own event when neither recalls the past;
+        # two recalled ones only when their dates agree (1912 and "last century", not 2007 and 2022).
+        return (not past(a) and not past(b)) or near(a, b)
+
+    named: list[tuple[str, list[Fact]]] = []
+    loose: list[Fact] = []
+    for fact in items:
+        if not fact.entity:
+            loose.append(fact)
+            continue
+        for subject, group in named:
+            if same_subject(subject, fact.entity):
+                group.append(fact)
+                break
+        else:
+            named.append((fact.entity, [fact]))
+    if key[0] == "date":
+        # One person's or thing's dates of one kind far apart in time are two events (left Juventus in 2021,
+        # left United in 2022), unless they nearly agree.
+        named = [(subject, part) for subject, group in named for part in _components(group, same_time, True)]
+    if _needs_entity(key):
+        return [group for _, group in named]
+
+    pool: list[Fact] = []
+    for fact in loose:
+        homes = [
+            (subject, group)
+            for subject, group in named
+            if subject[:1].isupper()  # a name, not a referent set apart ("aftershock", "previous mission")
+            and any(same_time(fact, other) for other in group)
+            and (topics.mentions(fact.source, subject) or any(topics.related(fact, other) for other in group))
+        ]
+        if len(homes) > 1:
+            # Several candidates: the one a sentence of which says the same thing as this fact's.
+            homes = [(subject, group) for subject, group in homes if any(topics.related(fact, o) for o in group)]
+        if len(homes) == 1:
+            homes[0][1].append(fact)
+        elif not homes:
+            pool.append(fact)
+    # A measure of the table names an event or an amount precisely enough; so does what a duration is the
+    # length of ("a 52-week low"). A counted noun ("people", "seats") does not.
+    eventful = key[1] not in _GENERIC_MEASURES and bool(key[0] == "duration" or measures.label(_family(key), key[1]))
+    return [group for _, group in named] + _components(
+        pool, lambda a, b: same_time(a, b) and (topics.related(a, b) or (eventful and story(a, b)))
+    )
+
+
+#: Measures too general to say two unnamed figures are about one thing ("the price", "the start").
+_GENERIC_MEASURES = frozenset("price start end value contract rate distance deal announce confirm".split())
+
+
+def _family(key: tuple) -> str:
+    """The measures table's family of a slot."""
+    if key[0] == "count":
+        return "percent" if str(key[2]).startswith("percent") else "size" if key[2] in _DIMENSIONS else "count"
+    return key[0]
+
+
+def _yearless_bounds(value: object, reference: dt.date) -> tuple[dt.date, dt.date] | None:
+    """A day or month without its year ("--08", "--11-10") taken as the last one before the reference."""
+    found = month_day(value) if isinstance(value, str) and value.startswith("--") else None
+    if found is None:
+        return None
+    month, day = found
+    for year in (reference.year, reference.year - 1):
+        try:
+            first = dt.date(year, month, day or 1)
+            last = first if day else dt.date(year, month, calendar.monthrange(year, month)[1])
+        except ValueError:
+            return None
+        if first <= reference:
+            return first, last
+    return None
+
+
+_RELATIVE_CLAUSE = re.compile(r"\s*(?:which|who|whose)\b", re.IGNORECASE)
+
+
+class _Background:
+    """Whether a figure is about the story's own time or about the past it recalls.
+
+    "In February, 96 people died when …" in a June story, "Chandrayaan-2 failed in 2019": a figure whose date, or a
+    date in its clause, ends more than two months before the article was published (or, undated, before the
+    latest publication date of the comparison) is background, and is compared only with other background.
+    """
+
+    _MARGIN = dt.timedelta(days=60)
+
+    def __init__(
+        self, facts: Sequence[Fact], articles: Mapping[str, Article], sentences: Mapping[str, Sequence[Sentence]]
+    ) -> None:
+        self._sentences = sentences
+        days = [article.published for article in articles.values() if article.published]
+        latest = max(days) if days else None
+        self._reference = {source: article.published or latest for source, article in articles.items()}
+        self._dates: dict[tuple[str, int], list[Fact]] = defaultdict(list)
+        for fact in facts:
+            if fact.attribute == "date" and fact.normalized is not None:
+                self._dates[(fact.source, fact.sentence)].append(fact)
+        self._cache: dict[tuple[str, int], bool] = {}
+
+    def __call__(self, fact: Fact) -> bool:
+        key = (fact.source, fact.start)
+        if key not in self._cache:
+            self._cache[key] = self._past(fact)
+        return self._cache[key]
+
+    def _past(self, fact: Fact) -> bool:
+        reference = self._reference.get(fact.source)
+        if reference is None or reference < dt.date.min + self._MARGIN:
+            return False  # no date to read against (or one at the very start of the calendar)
+        if fact.attribute == "date":
+            near = [fact]
+        else:
+            near = [date for date in self._dates.get((fact.source, fact.sentence), ()) if self._dates_it(date, fact)]
+        for date in near:
+            bounds = date_bounds(date.normalized) or _yearless_bounds(date.normalized, reference)
+            if bounds is not None and bounds[1] < reference - self._MARGIN:  # safe: checked above
+                return True
+        return False
+
+    def _dates_it(self, date: Fact, fact: Fact) -> bool:
+        """Whether a date near a figure is the figure's time ("At least 79 migrants drowned on Wednesday", "In
+        February, 96 people died"), not that of a relative clause about something else ("Bellhaven, which was
+        founded in 1953, employs …")."""
+        if abs(date.start - fact.start) > 80:
+            return False
+        text = self._sentences[fact.source][fact.sentence].text
+        offset = self._sentences[fact.source][fact.sentence].start
+        segment = text[text.rfind(",", 0, date.start - offset) + 1 : date.start - offset]
+        return _RELATIVE_CLAUSE.match(segment) is None
+
+    def of_group(self, group: list[Fact]) -> bool:
+        return sum(map(self, group)) * 2 > len(group)
 
 
 def _figure_conflicts(
@@ -486,13 +768,14 @@ def _figure_conflicts(
     topics: _Topics,
     people: frozenset[str] = frozenset(),
 ) -> list[Conflict]:
-    order = list(articles)
+    order = {source: index for index, source in enumerate(articles)}
+    past = _Background(facts, articles, sentences)
     slots: dict[tuple, list[Fact]] = defaultdict(list)
     for fact in facts:
         if fact.source not in articles:
             continue
         key = _slot(fact)
-        if key is not None and fact.normalized != "undisclosed":
+        if key is not None:
             slots[key].append(fact)
     conflicts: list[Conflict] = []
     for key, items in slots.items():
@@ -500,13 +783,32 @@ def _figure_conflicts(
             continue
         found = [
             conflict
-            for group in _components(items, topics)
-            if (conflict := _judge(key, group, articles, sentences, order, people)) is not None
+            for group in _by_subject(key, items, topics, past)
+            if len({f.source for f in group}) >= 2
+            and (conflict := _judge(key, group, articles, sentences, order, topics, people)) is not None
         ]
-        if len(found) > 1:
-            found = [replace(conflict, id=_conflict_id(*key, number)) for number, conflict in enumerate(found)]
+        # Each conflict is named by its slot and subject; several unnamed ones of one slot get a counter.
+        shared = Counter(conflict.id for conflict in found)
+        found = [
+            replace(conflict, id=_conflict_id(conflict.id, number)) if shared[conflict.id] > 1 else conflict
+            for number, conflict in enumerate(found)
+        ]
         conflicts.extend(found)
     return conflicts
+
+
+def _one_value_each(per_source: Mapping[str, list[Fact]], topics: _Topics) -> dict[str, list[Fact]]:
+    """One value per source. Of a source's several values, the one whose words match another source's figures
+    (its other values are about something else); a source left with several speaks of several things and is
+    left out."""
+    kept: dict[str, list[Fact]] = {}
+    for source, values in per_source.items():
+        if len(values) > 1:
+            others = [fact for other, facts in per_source.items() if other != source for fact in facts]
+            values = [fact for fact in values if any(topics.related(fact, other) for other in others)]
+        if len(values) == 1:
+            kept[source] = values
+    return kept
 
 
 def _judge(
@@ -514,24 +816,27 @@ def _judge(
     group: list[Fact],
     articles: Mapping[str, Article],
     sentences: Mapping[str, Sequence[Sentence]],
-    order: list[str],
+    order: Mapping[str, int],
+    topics: _Topics,
     people: frozenset[str] = frozenset(),
 ) -> Conflict | None:
     attribute = key[0]
-    # One value per source; a source with two different values in one slot makes the slot ambiguous
-    # (unless it is a person's age: then the source contradicts itself, which is worth showing).
+    # One value per source. A source with two different values in one slot speaks of two things and is left
+    # out, unless it is a person's age: then the source contradicts itself, which is worth showing.
     per_source: dict[str, list[Fact]] = defaultdict(list)
-    for fact in sorted(group, key=lambda f: (order.index(f.source), f.start)):
+    for fact in sorted(group, key=lambda f: (order[f.source], f.start)):
         if not any(_compare(fact, other) == "same" for other in per_source[fact.source]):
             per_source[fact.source].append(fact)
-    if attribute != "age" and any(len(values) > 1 for values in per_source.values()):
-        return None
-    if attribute == "age" and key[1] not in people:
+    if attribute != "age":
+        per_source = defaultdict(list, _one_value_each(per_source, topics))
+    elif not any(same_subject(person, group[0].entity or "") for person in people):
         return None  # "Arsenal, 3,": a number after a name that is not a person's is not an age
-    values = [fact for source in order for fact in per_source.get(source, [])]
+    values = [fact for source in sorted(per_source, key=order.__getitem__) for fact in per_source[source]]
+    if len({f.source for f in values}) < 2:
+        return None
     verdicts = {_compare(a, b) for i, a in enumerate(values) for b in values[i + 1 :] if a.source != b.source}
-    verdicts.discard("same")
-    if not verdicts or "unknown" in verdicts:
+    verdicts -= {"same", "unknown"}
+    if not verdicts:
         return None
     if "conflict" in verdicts and attribute == "count" and _rising_toll(key, values, articles):
         kind = "time-shift"
@@ -541,43 +846,51 @@ def _judge(
         kind = "time-shift"
     else:
         kind = "approximation"
-    entity = (
-        values[0].entity if all(f.entity and fold(f.entity) == fold(values[0].entity or "") for f in values) else None
-    )
-    context = None if attribute == "age" else key[1]
-    qualifier = None if attribute == "age" else (key[2] if len(key) > 2 else None)
-    subject = _subject(attribute, entity, context, qualifier)
+    named = [f.entity for f in values if f.entity]
+    entity = named[0] if named and all(same_subject(named[0], other) for other in named) else None
+    measure = None if attribute == "age" else key[1]
+    qualifier = None if attribute in ("age", "date", "duration") else key[2]
+    if attribute == "count":
+        qualifier = values[0].qualifier
+    about = _about(key, entity, qualifier)
     said = "; ".join(f"{articles[f.source].label} says {_shown(f)}" for f in values)
     if attribute == "age":
         kind, tail = _age_kind(values, articles)
-        explanation = f"The sources disagree on {subject}: {said} — {tail}."
+        explanation = f"The sources disagree on {about}: {said} — {tail}."
     elif kind == "approximation":
-        explanation = f"The sources give {subject} differently but compatibly: {said} (a rounded or hedged figure)."
+        explanation = f"The sources give {about} differently but compatibly: {said} (a rounded or hedged figure)."
     elif kind == "time-shift" and attribute == "count":
         explanation = (
-            f"The sources differ on {subject}: {said}, but the later reports give the higher figures, as a toll "
+            f"The sources differ on {about}: {said}, but the later reports give the higher figures, as a toll "
             "that rises over time would."
         )
     elif kind == "time-shift":
         explanation = (
-            f"The sources differ on {subject}: {said}, a gap that relative dates read against different "
+            f"The sources differ on {about}: {said}, a gap that relative dates read against different "
             "publication dates can explain."
         )
     else:
-        explanation = f"The sources disagree on {subject}: {said}."
+        explanation = f"The sources disagree on {about}: {said}."
+    open_dates = [f for f in values if _readings(f)]
+    if open_dates:
+        which = _join([f"“{' '.join(f.value.split())}”" for f in open_dates])
+        explanation += (
+            f" {which} may be read day first or month first, and {'its article does' if len(open_dates) == 1 else 'their articles do'}"
+            " not say which."
+        )
     conflict_values = tuple(
         ConflictValue(fact=f, quote=_quote(f, articles[f.source].body, sentences[f.source][f.sentence])) for f in values
     )
     return Conflict(
-        # Stable across runs and input order: the slot names the conflict (a counter is added by the caller
-        # when one slot holds several).
-        id=_conflict_id(*key),
+        # Stable across runs and input order: the slot and its subject name the conflict (a counter is added by
+        # the caller when one slot holds several).
+        id=_conflict_id(*key, *([fold(entity)] if entity else [])),
         entity=entity,
         attribute=attribute,  # type: ignore[arg-type]
         kind=kind,  # type: ignore[arg-type]
         explanation=explanation,
         values=conflict_values,
-        context=context,
+        measure=measure,
     )
 
 
@@ -662,7 +975,7 @@ def find_conflicts(
     """Every disagreement between the sources: figures first (grouped by entity), then name variants."""
     by_id = {article.id: article for article in articles}
     topics = _Topics(sentences, mentions, entities)
-    people = frozenset(fold(e.name) for e in entities if e.kind == "person")
+    people = frozenset(e.name for e in entities if e.kind == "person")
     figures = _figure_conflicts(facts, by_id, sentences, topics, people)
     order = {article.id: index for index, article in enumerate(articles)}
     rank = {fold(entity.name): index for index, entity in enumerate(entities)}  # most mentioned first
@@ -686,13 +999,32 @@ def compare_facts(
     from spacereader.engine.facts import extract_facts, link_facts
     from spacereader.engine.names import find_entities
 
-    raw = [fact for article in articles for fact in extract_facts(article, sentences.get(article.id, ()))]
     mentions, entities = find_entities(articles, sentences)
-    figures = link_facts(raw, mentions, entities)
+    raw = [fact for article in articles for fact in extract_facts(article, sentences.get(article.id, ()), mentions)]
+    figures = _adopt_bare_ages(link_facts(raw, mentions, entities), mentions, entities)
     conflicts = find_conflicts(articles, sentences, figures, mentions, entities)
     order = {article.id: index for index, article in enumerate(articles)}
     facts = sorted((*figures, *name_facts(mentions, entities)), key=lambda f: (order.get(f.source, 0), f.start, f.end))
     return tuple(facts), mentions, entities, conflicts
+
+
+def _adopt_bare_ages(
+    facts: Sequence[Fact], mentions: Sequence[Mention], entities: Sequence[Entity]
+) -> tuple[Fact, ...]:
+    """ "the 36-year-old said": in an article that names the one person whose age other sources give, that person."""
+    aged = {fact.entity for fact in facts if fact.attribute == "age" and fact.entity}
+    names = {entity.id: entity.name for entity in entities}
+    named: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        name = names.get(mention.entity)
+        if name in aged:
+            named[mention.source].add(name)
+    out = []
+    for fact in facts:
+        if fact.attribute == "age" and not fact.entity and len(named.get(fact.source, ())) == 1:
+            fact = replace(fact, entity=next(iter(named[fact.source])))
+        out.append(fact)
+    return tuple(out)
 
 
 def name_facts(mentions: Sequence[Mention], entities: Sequence[Entity]) -> tuple[Fact, ...]:

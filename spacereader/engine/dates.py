@@ -87,6 +87,17 @@ ZONES = {
     "sgt": -8,
     "aest": -10,
     "aedt": -11,
+    "india time": -5.5,
+    "indian time": -5.5,
+    "india standard time": -5.5,
+    "indian standard time": -5.5,
+    "japan time": -9,
+    "japanese time": -9,
+    "japan standard time": -9,
+    "japanese standard time": -9,
+    "beijing time": -8,
+    "pakistan time": -5,
+    "afghanistan time": -4.5,
 }
 
 _MONTH = (
@@ -95,9 +106,15 @@ _MONTH = (
 )
 _DAY = r"(?<![\d.,])([0-3]?\d)(?:st|nd|rd|th)?(?![\d%])"
 _YEAR4 = r"(1[5-9]\d\d|20\d\d)(?![\d%])"
-_ZONE = r"(GMT|UTC|BST|CEST|CET|EEST|EET|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|KST|HKT|SGT|AEST|AEDT|Moscow time|local time)\b"
+_ZONE = (
+    r"(GMT|UTC|BST|CEST|CET|EEST|EET|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|IST|JST|KST|HKT|SGT|AEST|AEDT|Moscow time"
+    r"|India(?:n)?\s+(?:time|standard\s+time)|Japan(?:ese)?\s+(?:time|standard\s+time)|Beijing\s+time"
+    r"|Pakistan\s+time|Afghanistan\s+time|local\s+time)\b"
+)
 _TO = r"\s*(?:-|–|—|to|and|until|till|through|thru)\s*"
 
+#: "10/5/2021", "5.10.2021", "10/05/21": day and month in an order the date alone may not tell.
+_NUMERIC = re.compile(r"(?<![\d/.,-])(\d{1,2})([/.])(\d{1,2})\2((?:19|20)\d\d|\d\d)(?![\d/-]|[.,]\d)")
 _ISO = re.compile(r"(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::\d{2})?(Z)?)?(?![\d-])")
 _RANGE_MD = re.compile(rf"(?:\b(?:from|between)\s+)?({_MONTH})\s+{_DAY}{_TO}(?:({_MONTH})\s+)?{_DAY}(?:,?\s+{_YEAR4})?")
 _RANGE_DM = re.compile(
@@ -125,19 +142,27 @@ _YEAR_RANGE = re.compile(
 )
 _YEAR = re.compile(r"(?:\b(early|mid|late)[\s-]+)?(?<![\w$€£¥₹.,/:'’-])(1[5-9]\d\d|20\d\d)(?![\w%/:’'-]|[.,]\d)")
 _WEEKDAY = re.compile(
-    r"(?:\b(last|next|this|on|early|late|past|coming)\s+)?\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)"
+    r"(?:\b(last|next|this|on|early|late|past|coming|until|till)\s+)?\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?!\w)"
     r"(?:\s+(morning|afternoon|evening|night))?(?:\s*\((\d{1,2})\))?"
 )
 _RELATIVE = re.compile(
     r"\b(?:the\s+day\s+(after\s+tomorrow|before\s+yesterday)|(yesterday|today|tonight|tomorrow)"
     r"|this\s+(morning|afternoon|evening)"
-    r"|(last|next|this|past|coming)\s+(week|month|year|weekend)"
+    r"|(last|next|this|past|coming)\s+(week|month|year|weekend|century)"
     rf"|({NUMBER}|an?|a\s+few|several)\s+(days?|weeks?|months?|years?)\s+(ago))\b",
     re.IGNORECASE,
 )
 _TIME = re.compile(
     r"(?<![\d.:,])([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*([ap])\.?m\b\.?(?:\s*" + _ZONE + r")?"
-    r"|(?<![\d.:,])([01]?\d|2[0-3])[:h]([0-5]\d)(?![\d:])(?:\s*(?:h|hrs|hours)\b)?(?:\s*" + _ZONE + r")?",
+    r"|(?<![\d.:,])([01]?\d|2[0-3])[:h]([0-5]\d)(?![\d:])(?:\s*(?:h|hrs|hours)\b)?(?:\s*" + _ZONE + r")?"
+    r"|(?<![\d.:,])([01]\d|2[0-3])([0-5]\d)\s*(GMT|UTC)\b"
+    r"|\b(midnight|noon|midday)\b(?:\s*(?:\(\s*)?" + _ZONE + r")?",
+    re.IGNORECASE,
+)
+#: Words before a time that make it approximate ("around 6:05 pm", "just after midnight").
+_TIME_HEDGE = re.compile(
+    r"\b(?:about|around|approximately|approx\.?|roughly|nearly|some|shortly\s+(?:after|before)|just\s+(?:after|before)"
+    r"|soon\s+after|circa|c\.)\s+$",
     re.IGNORECASE,
 )
 
@@ -173,6 +198,7 @@ _RELATIVE_HINTS = (
     "afternoon",
     "evening",
     " ago",
+    "century",
 )
 
 
@@ -184,6 +210,10 @@ class FoundDate:
     precision: str
     approximate: bool = False
     relative: bool = False
+    #: A numeric date that reads either way ("10/5/2021"): its month-first and day-first readings.
+    readings: tuple[str, str] | None = None
+    #: "md" or "dm" when a numeric date settles the order by itself ("25/10/2021" is day-first).
+    order: str | None = None
 
 
 def _month(text: str) -> int:
@@ -289,6 +319,9 @@ def _find_dates(text: str, published: dt.date | None, future: bool | None) -> li
     months = _ANY_MONTH.search(text) is not None
     lower = text.lower()
     decades = "0s" in text or "0’s" in text or "0's" in text or "ties" in lower
+
+    for m in _NUMERIC.finditer(text) if digits else ():
+        found.extend(_numeric_date(m))
 
     for m in _ISO.finditer(text) if digits else ():
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -463,13 +496,13 @@ def _find_dates(text: str, published: dt.date | None, future: bool | None) -> li
         merged.append(item)
     found[:] = merged
 
-    for m in _TIME.finditer(text) if digits else ():
+    for m in _TIME.finditer(text) if digits or "mid" in lower or "noon" in lower else ():
         if m.group(3):
             hour, minute, half, zone = int(m.group(1)), int(m.group(2) or 0), m.group(3).lower(), m.group(4)
-            if not 1 <= hour <= 12:
+            if not 0 <= hour <= 12:
                 continue
             hour = hour % 12 + (12 if half == "p" else 0)
-        else:
+        elif m.group(5):
             hour, minute, zone = int(m.group(5)), int(m.group(6)), m.group(7)
             if not zone and _preceding_word(text, m.start()) not in (
                 "at",
@@ -482,16 +515,63 @@ def _find_dates(text: str, published: dt.date | None, future: bool | None) -> li
                 "to",
             ):
                 continue
-        add(FoundDate(m.start(), m.end(), _time_value(hour, minute, zone), "time"))
+        elif m.group(8):
+            hour, minute, zone = int(m.group(8)), int(m.group(9)), m.group(10)  # "1234 GMT"
+        else:
+            hour, minute, zone = (0 if m.group(11).lower() == "midnight" else 12), 0, m.group(12)
+        hedge = _TIME_HEDGE.search(text, max(0, m.start() - 24), m.start())
+        start = hedge.start() if hedge else m.start()
+        add(FoundDate(start, m.end(), _time_value(hour, minute, zone), "time", approximate=hedge is not None))
     return found
 
 
+def _numeric_date(m: re.Match[str]) -> list[FoundDate]:
+    """A numeric date: settled when a part cannot be a month or the two parts are equal, or by the dotted form
+    (European, day first); otherwise both readings, and no value until the article settles the order."""
+    first, second, year_text = int(m.group(1)), int(m.group(3)), m.group(4)
+    year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+    month_first = _day_value(year, first, second) if 1 <= first <= 12 else None
+    day_first = _day_value(year, second, first) if 1 <= second <= 12 else None
+    if month_first and day_first and month_first != day_first and m.group(2) == "/":
+        return [FoundDate(m.start(), m.end(), None, "day", readings=(month_first, day_first))]
+    if day_first and (m.group(2) == "." or not month_first):
+        return [FoundDate(m.start(), m.end(), day_first, "day", order="dm" if not month_first else None)]
+    if month_first:
+        return [FoundDate(m.start(), m.end(), month_first, "day", order="md" if not day_first else None)]
+    return []
+
+
 def _time_value(hour: int, minute: int, zone: str | None) -> str:
-    offset = ZONES.get(zone.lower()) if zone else None
+    """ "T09:22" (local, zone unknown), "T09:22Z" (UTC) or "T00:20+09:00" (a zone's offset from UTC)."""
+    offset = ZONES.get(" ".join(zone.lower().split())) if zone else None
     if offset is None:
         return f"T{hour:02d}:{minute:02d}"
-    total = (hour * 60 + minute + int(offset * 60)) % (24 * 60)
-    return f"T{total // 60:02d}:{total % 60:02d}Z"
+    if offset == 0:
+        return f"T{hour:02d}:{minute:02d}Z"
+    ahead = -offset  # ZONES holds what to add to local time for UTC; an ISO offset says the opposite
+    sign = "+" if ahead > 0 else "-"
+    minutes = round(abs(ahead) * 60)
+    return f"T{hour:02d}:{minute:02d}{sign}{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def utc_minutes(value: object) -> tuple[int, bool] | None:
+    """(minutes after midnight, in UTC?) of a normalised time or date-time; None when it holds no time."""
+    if not isinstance(value, str):
+        return None
+    match = _CLOCK.search(value)
+    if match is None:
+        return None
+    minutes = int(match.group(1)) * 60 + int(match.group(2))
+    if match.group(3) == "Z":
+        return minutes, True
+    if match.group(3):
+        sign = 1 if match.group(3)[0] == "+" else -1
+        offset = int(match.group(3)[1:3]) * 60 + int(match.group(3)[4:6])
+        return (minutes - sign * offset) % (24 * 60), True
+    return minutes, False
+
+
+_CLOCK = re.compile(r"T(\d{2}):(\d{2})(Z|[+-]\d{2}:\d{2})?")
 
 
 def _resolve_weekday(
@@ -506,7 +586,7 @@ def _resolve_weekday(
     behind = (published.weekday() - weekday) % 7
     if modifier in ("last", "past"):
         delta = -(behind or 7)
-    elif modifier in ("next", "coming"):
+    elif modifier in ("next", "coming", "until", "till"):  # "closed until Wednesday": the one ahead
         delta = ahead or 7
     elif ahead == 0:
         delta = 0
@@ -515,6 +595,9 @@ def _resolve_weekday(
     else:
         delta = -behind
     return (published + dt.timedelta(days=delta)).isoformat()
+
+
+_SPANS = {"year": dt.timedelta(days=365), "month": dt.timedelta(days=30), "week": dt.timedelta(days=7)}
 
 
 def _resolve_relative(m: re.Match[str], published: dt.date | None) -> tuple[object, str, bool, bool]:
@@ -529,7 +612,13 @@ def _resolve_relative(m: re.Match[str], published: dt.date | None) -> tuple[obje
         which, unit = m.group(4).lower(), m.group(5).lower()
         sign = {"last": -1, "past": -1, "next": 1, "coming": 1, "this": 0}[which]
         if published is None:
-            return None, {"year": "year", "month": "month"}.get(unit, "day"), False, True
+            return None, {"year": "year", "month": "month", "century": "decade"}.get(unit, "day"), False, True
+        if unit == "century":
+            century = (published.year // 100 + sign) * 100
+            return [str(century), str(century + 99)], "decade", False, True
+        if which == "past" and unit in _SPANS:
+            # "over the past year": the stretch that ends now, not last calendar year.
+            return [(published - _SPANS[unit]).isoformat(), published.isoformat()], "day", True, True
         if unit == "year":
             return _year_value(published.year + sign), "year", False, True
         if unit == "month":
@@ -557,7 +646,7 @@ def _tense(text: str, start: int, future: bool | None) -> bool | None:
     """Whether the words just before a date speak of the future ("will leave on", "is scheduled for")."""
     if future is not None:
         return future
-    clause = re.split(r"[,;:—–]\s", text[max(0, start - 60) : start])[-1]
+    clause = re.split(r"[,;:—–]\s", text[max(0, start - 150) : start])[-1]
     return speaks_of_future(clause)
 
 

@@ -1,10 +1,11 @@
 """Facts a sentence states: dates, ages, amounts of money, durations and counts.
 
 `extract_facts(article, sentences)` finds each figure with its span in the article body, its
-normalised value per CONTRACT.md, its precision, whether it is hedged ("about", "more than"), the
-word that says what it measures (born, budget, launch, candidates …) and, for ages, the person it is
-about. Names themselves are found by `spacereader.engine.names`; `link_facts` later replaces the name as
-written with the entity's display name.
+normalised value per CONTRACT.md, its precision, whether it is hedged ("about", "more than"), what it
+measures (a class of `spacereader.engine.measures`: payout, cost, killed, launch …) and who or what it is
+about (read by the patterns of `spacereader.engine.subjects`; ages and births by their own rules). Names
+themselves are found by `spacereader.engine.names`; `link_facts` later replaces the name as written with the
+entity's display name.
 
 Rules over regular expressions, all of them linear in the input (possessive digit runs, bounded
 windows, look-behinds that let a number start only at the start of its run of digits).
@@ -16,9 +17,22 @@ import bisect
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 
-from spacereader.engine import dates
-from spacereader.engine.names import PERSON_NOUNS, ROLES, NameSpan, fold, name_after, name_before, name_runs, same_name
+from spacereader.engine import dates, subjects
+from spacereader.engine.measures import UNIT_SIZES, Cue, class_of_word, measure_of
+from spacereader.engine.names import (
+    DEMONYMS,
+    PERSON_NOUNS,
+    ROLES,
+    NameSpan,
+    find_entities,
+    fold,
+    name_after,
+    name_before,
+    name_runs,
+    same_name,
+)
 from spacereader.engine.numbers import (
     DIGITS,
     HEDGE,
@@ -45,118 +59,6 @@ def _lexicon(table: Mapping[str, str]) -> dict[str, str]:
     return out
 
 
-DATE_CONTEXT = _lexicon(
-    {
-        "born": "born birth birthday",
-        "died": "died dies death dead passed",
-        "launch": "launch launched launches launching liftoff lift-off blast-off depart departs departed departing "
-        "departure leave leaves leaving take-off takeoff",
-        "dock": "docked docking dock docks",
-        "arrive": "arrive arrived arrives arriving arrival",
-        "return": "return returned returns returning",
-        "land": "land landed lands landing touchdown",
-        "release": "release released releases releasing premiere premiered premieres debut debuted",
-        "announce": "announce announced announces announcing announcement unveiled unveil",
-        "election": "election elections elected vote voted polls",
-        "sign": "sign signed signs signing",
-        "found": "founded founding established",
-        "build": "built build constructed completed",
-        "award": "won award awarded prize",
-        "start": "began begin begins start started starts starting kicked opened opening",
-        "end": "ended ends end finished finish concluded closing closed",
-        "resign": "resigned resign resignation quit",
-        "appoint": "appointed appointment named sworn inaugurated inauguration",
-        "arrest": "arrested arrest detained",
-        "sentence": "sentenced sentencing convicted",
-        "marry": "married wedding",
-        "attack": "attack attacked attacks",
-        "publish": "published publication",
-        "meet": "met meeting meet summit",
-        "confirm": "confirmed confirm",
-        "film": "filmed filming shot shooting",
-        "deal": "sold sale acquired acquisition bought takeover merger merged",
-    }
-)
-MONEY_CONTEXT = _lexicon(
-    {
-        "budget": "budget budgets budgeted",
-        "cost": "cost costs costing costed",
-        # What a buyer pays: a price, a deal, a bid, a transfer fee.
-        "price": "price priced prices paid pay paying pays payment payments deal bid offer acquisition acquire "
-        "acquired buy buying bought takeover sold sell selling sale fee worth",
-        "salary": "salary salaries wage wages earns earned earning",
-        "revenue": "revenue revenues sales turnover",
-        "profit": "profit profits earnings income",
-        "loss": "loss losses lost",
-        "fine": "fine fined fines penalty",
-        "value": "valued valuation value capitalisation capitalization",
-        "funding": "raised raise raising funding round",
-        "investment": "invest invested investment investing",
-        "spend": "spend spent spending",
-        "debt": "debt debts loan loans borrow borrowed borrowing bonds",
-        "aid": "aid grant grants package",
-        "prize": "prize bonus jackpot",
-        "settlement": "damages settlement compensation",
-        "tax": "tax taxes",
-        "gross": "grossed gross box-office",
-        "dividend": "dividend dividends",
-        "contract": "contract contracts",
-    }
-)
-DURATION_CONTEXT = _lexicon(
-    {
-        "stay": "stay stays stayed stint spend spent",
-        "mission": "mission missions expedition",
-        "flight": "flight flights",
-        "trip": "trip trips journey voyage visit",
-        "orbit": "orbit",
-        "training": "training trained",
-        "sentence": "sentence sentenced jail prison",
-        "term": "term terms tenure",
-        "contract": "contract contracts deal",
-        "ban": "ban banned suspension suspended",
-        "delay": "delay delayed",
-        "strike": "strike strikes",
-        "war": "war conflict fighting",
-        "lockdown": "lockdown shutdown",
-        "film": "film filming shoot shooting footage",
-        "career": "career",
-        "talks": "talks negotiations",
-        "trial": "trial",
-        "ceasefire": "ceasefire truce",
-    }
-)
-#: What a percentage is a share of, or a change in.
-PERCENT_CONTEXT = _lexicon(
-    {
-        "revenue": "revenue revenues sales turnover",
-        "profit": "profit profits earnings income",
-        "share-price": "shares stock",
-        "stake": "stake holding",
-        "turnout": "turnout",
-        "vote": "vote votes ballots",
-        "support": "support approval poll polls rating",
-        "inflation": "inflation prices",
-        "unemployment": "unemployment jobless",
-        "growth": "growth economy gdp",
-        "rate": "rate rates",
-        "market": "market",
-        "budget": "budget",
-        "cost": "cost costs",
-    }
-)
-#: What happened to the people or things a count counts ("seven people were killed").
-COUNT_EVENTS = _lexicon(
-    {
-        "killed": "killed killing kills dead died deaths death toll fatalities perished",
-        "injured": "injured injuring wounded wounding hurt hospitalised hospitalized hospital",
-        "missing": "missing unaccounted",
-        "arrested": "arrested detained",
-        "evacuated": "evacuated displaced homeless",
-        "rescued": "rescued saved",
-        "infected": "infected cases tested",
-    }
-)
 #: Measure units after a number: the unit is what the count measures.
 UNITS = _lexicon(
     {
@@ -168,16 +70,24 @@ UNITS = _lexicon(
         "inch": "inch inches",
         "kilogram": "kg kilogram kilograms kilo kilos",
         "tonne": "tonne tonnes ton tons",
-        "pound-weight": "lb lbs",
+        "pound-weight": "lb lbs pound-weight",
+        "yard": "yard yards yd",
         "liter": "liter liters litre litres",
         "gallon": "gallon gallons",
         "barrel": "barrel barrels",
         "acre": "acre acres",
         "hectare": "hectare hectares ha",
         "degree": "degrees",
-        "kph": "kph km/h mph",
+        "kph": "kph km/h kmh",
+        "mph": "mph",
     }
 )
+#: Nouns that count people in general: "78 migrants" and "79 people" died are one toll.
+_PEOPLE = frozenset(
+    "person people persons individual migrant refugee passenger victim resident civilian villager inhabitant "
+    "survivor occupant".split()
+)
+_CHILDREN = frozenset("child minor kid infant".split())
 _IRREGULAR = {
     "people": "person",
     "men": "man",
@@ -290,12 +200,23 @@ _MONEY_HEAD = re.compile(r"[\s-]+([A-Za-z]+)\b")
 _PRICED_THINGS = frozenset(
     "mission project programme program stadium bridge plant factory facility building tower satellite telescope "
     "probe film movie production renovation upgrade expansion road railway pipeline airport hospital "
-    "deal takeover acquisition bid offer contract package budget loan fine settlement".split()
+    "deal takeover acquisition bid offer contract package budget loan fine settlement payout salary fee".split()
 )
 _PER = re.compile(
-    r"\s*(?:(?:per|a|an|each|every|/)\s*(share|ticket|person|head|month|year|week|day|hour|night|barrel|ounce|gallon|"
-    r"litre|liter|kilo|kilogram|tonne|ton|unit|seat|game|episode|copy|vote|household|family|player|passenger|visitor|"
-    r"employee|worker|student|citizen|resident|minute|annum|capita|pupil|patient|car|vehicle|item)\b|(each|apiece)\b)"
+    r"[\s-]*(?:(?:per|a|an|each|every|/)[\s-]*(share|ticket|person|head|month|year|week|day|hour|night|barrel|ounce|"
+    r"gallon|litre|liter|kilo|kilogram|tonne|ton|unit|seat|game|episode|copy|vote|household|family|player|passenger|"
+    r"visitor|employee|worker|student|citizen|resident|minute|annum|capita|pupil|patient|car|vehicle|item|season|"
+    r"second)\b|(each|apiece)\b)"
+)
+#: A period an amount is paid over, when the sentence says it before the amount ("an annual income of …").
+_ANNUAL = re.compile(
+    r"\b(?:annual|annually|yearly|a\s+year|per\s+year|per\s+annum|each\s+year|every\s+year)\b", re.IGNORECASE
+)
+_PERIODS = {"annum": "year", "season": "year"}
+#: Money paid over a period to someone (a salary, a contract a year) is their pay, however it is worded.
+_PAID_OVER_TIME = frozenset({None, "price", "contract", "pay", "value", "payout", "cost"})
+_PERIODIC = frozenset(
+    {"per year", "per month", "per week", "per day", "per hour", "per night", "per minute", "per second"}
 )
 
 _MONEY_PREFIXED = re.compile(
@@ -337,11 +258,20 @@ _AGE_WHO = re.compile(
 _AGE_OF = re.compile(r"\b(?:at\s+)?(?:the\s+)?age\s+(?:of\s+)?(?P<n>\d{1,3})\b(?!\s*(?:%|-|–))")
 
 _DURATION = re.compile(
-    rf"(?P<n1>{NUMBER}|\ban?)(?:\s*(?P<join>-|–|to|or)\s*(?P<n2>{NUMBER}))?"
+    rf"(?P<n1>{NUMBER}|\ban?)(?P<half>[\s-]+and[\s-]+a[\s-]+half)?(?:\s*(?P<join>-|–|to|or)\s*(?P<n2>{NUMBER}))?"
     r"(?P<sep>[\s-]+)(?P<unit>seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|fortnights?|months?|years?|yrs?|decades?|centuries|century)\b"
-    r"(?P<tail>[\s-]+old\b|\s+ago\b|\s+of\s+age\b)?",
+    r"(?P<half2>\s+and\s+a\s+half\b)?(?P<tail>[\s-]+old\b|\s+ago\b|\s+of\s+age\b)?",
     re.IGNORECASE,
 )
+#: How many of the smaller unit one of the larger holds, for durations written in two parts ("4 hours and 15 minutes").
+_SUBUNITS = {
+    ("year", "month"): 12,
+    ("week", "day"): 7,
+    ("day", "hour"): 24,
+    ("hour", "minute"): 60,
+    ("minute", "second"): 60,
+}
+_DURATION_AND = re.compile(r"\s*(?:,\s*|\s)(?:and\s+)?$")
 _DURATION_UNITS = {
     "second": ("second", 1),
     "minute": ("minute", 1),
@@ -362,11 +292,20 @@ _DURATION_UNITS = {
 _COUNT_OPENERS = frozenset(
     "only all some about nearly almost over just another around roughly exactly at least".split()
 )
-_DURATION_LEAD = frozenset("for within after lasted lasting spent spend took take than nearly almost over".split())
+_DURATION_LEAD = frozenset(
+    "for within after lasted lasting spent spend took take than nearly almost over stayed stay stays remained".split()
+)
 _COUNT = re.compile(
-    rf"(?<![^\W\d_]-)(?<![^\W\d_])(?P<n1>{DIGITS}|\b{WORDS})"
-    rf"(?:\s*(?:-|–|to)\s*(?P<n2>{DIGITS}))?(?:\s+(?P<scale>million|billion|thousand|bn|mn)\b)?"
+    rf"(?<![^\W\d_]-)(?<![^\W\d_])(?P<between>between\s+)?(?P<n1>{DIGITS}|\b{WORDS})"
+    rf"(?:\s*(?P<join>(?(between)and|(?:-\s*to|-|–|to)))\s*(?P<n2>{DIGITS}))?(?:\s+(?P<scale>million|billion|thousand|bn|mn)\b)?"
     r"(?P<percent>\s*%|\s+(?:per\s*cent|percent)\b)?",
+    re.IGNORECASE,
+)
+#: A toll stated as such: "the death toll rose to 2,445", "revised the toll from 79 to 78", "a toll of 27".
+_TOLL = re.compile(
+    r"\b(?:death\s+)?toll\b[^.;:]{0,80}?\b(?:(?:rose|risen|climbed|jumped|increased|reached|stood|stands|hit)\s+"
+    r"(?:to\s+|at\s+)?|(?:to|at|of|is|was)\s+)"
+    rf"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+)?(?P<n>{DIGITS})(?![\d.,]*\s*(?:%|per))",
     re.IGNORECASE,
 )
 _PART_OF = re.compile(rf"(?<![\w.,])({DIGITS}|{WORDS})\s+(?:out\s+)?of\s+(?:the|its|all|their|a)\s+$", re.IGNORECASE)
@@ -377,8 +316,8 @@ _COUNT_VAGUE = re.compile(
 _GROUP = re.compile(
     rf"\b(?:an?\s+|the\s+)?(?P<noun>{_GROUP_NOUNS})\s+of\s+(?P<n1>{DIGITS}|\b{WORDS})\b(?!\s+[a-z]+s\b)", re.IGNORECASE
 )
+_HYPHEN_UNIT = re.compile(r"-([A-Za-z]+)\b")
 _WORD_AT = re.compile(r"\s*(?:\(\s*)?([A-Za-z][\w’'-]*|[%])")
-_WINDOW_WORDS = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 _VAGUE_RANGES = {
     "dozens": (24, 144),
     "hundreds": (200, 999),
@@ -408,10 +347,21 @@ class _Candidate:
     normalized: object
     precision: str = "none"
     approximate: bool = False
-    context: str | None = None
+    measure: str | None = None
+    #: The words that say the measure ("severance", "was paid").
+    cue: Cue | None = None
+    #: The name the figure is about, in the sentence (ages and births read it themselves).
     subject: NameSpan | None = None
     qualifier: str | None = None
     relative: bool = False
+    #: A numeric date that reads either way keeps both readings until its article settles the order.
+    readings: tuple[str, str] | None = None
+    #: "md" or "dm": the order of day and month a numeric date shows by itself ("25/10/2021").
+    order: str | None = None
+    #: The subject read by `spacereader.engine.subjects`: its words and their body span (None for a referent
+    #: such as "previous mission" that is not a name of the text).
+    entity: str | None = None
+    span: tuple[int, int] | None = None
 
 
 # ── helpers ────────────────────────────────────────────────────────────────────────────────────────
@@ -437,39 +387,6 @@ def _amount(m: re.Match[str], n1: str, n2: str | None, s1: str | None, s2: str |
             return None
         return _interval(low, high), False
     return tidy(first * scale1), False
-
-
-#: Two-word verbs of the date lexicon: "take off" is a launch, "touch down" a landing.
-_PHRASES = {
-    **{
-        (verb, "off"): "launch"
-        for verb in "take takes took taking lift lifts lifted lifting blast blasts blasted set".split()
-    },
-    **{(verb, "down"): "land" for verb in "touch touched touches splash splashed splashes".split()},
-    **{(verb, "back"): "return" for verb in "come came comes coming fly flew flies flying".split()},
-}
-_PHRASE_HEADS = frozenset(verb for verb, _ in _PHRASES)
-_PARTICLE = re.compile(r"[\s-]+(off|down|back)\b", re.IGNORECASE)
-
-
-def _nearest(text: str, start: int, end: int, lexicon: Mapping[str, str], reach: int = 90) -> str | None:
-    """The lexicon key of the word nearest to text[start:end] (words after count a little farther)."""
-    best, best_distance = None, None
-    low = max(0, start - reach)
-    for word in _WINDOW_WORDS.finditer(text, low, min(len(text), end + reach)):
-        if start <= word.start() < end:
-            continue
-        lower = word.group(0).lower()
-        key = lexicon.get(lower)
-        if key is None and lower in _PHRASE_HEADS and lexicon is DATE_CONTEXT:
-            particle = _PARTICLE.match(text, word.end())
-            key = _PHRASES.get((lower, particle.group(1).lower())) if particle else None
-        if key is None:
-            continue
-        distance = start - word.end() if word.end() <= start else (word.start() - end) * 2
-        if best_distance is None or distance < best_distance:
-            best, best_distance = key, distance
-    return best
 
 
 def _lemma(word: str) -> str:
@@ -510,7 +427,10 @@ def _count_value(first: float, second: float | None, scale: float) -> object:
 def _counted_noun(text: str, end: int, limit: int) -> tuple[str, int] | None:
     """The noun a number counts ("3,000 candidates", "three Russian cosmonauts", "230 cubic meters")."""
     cursor = end
-    measure = None
+    shape = None
+    hyphen = _HYPHEN_UNIT.match(text, end, limit)
+    if hyphen and hyphen.group(1).lower() in UNITS:
+        return UNITS[hyphen.group(1).lower()], hyphen.end()  # "a 90-foot vessel", "30-meter-long"
     for step in range(4):
         match = _WORD_AT.match(text, cursor, limit)
         if not match:
@@ -520,17 +440,17 @@ def _counted_noun(text: str, end: int, limit: int) -> tuple[str, int] | None:
         if step == 0 and lower in ("of", "in", "to", "out", "percent"):
             return None
         if lower in ("cubic", "square", "sq"):
-            measure = "cubic" if lower == "cubic" else "square"
+            shape = "cubic" if lower == "cubic" else "square"
             cursor = match.end()
             continue
         if lower.rstrip("s") in _DURATION_UNITS:
             return None
         if lower in UNITS:
             unit = UNITS[lower]
-            return (f"{measure} {unit}" if measure else unit), match.end()
+            return (f"{shape} {unit}" if shape else unit), match.end()
         if _plural_noun(word):
             return _lemma(word), match.end()
-        if lower in _FUNCTION or lower in _NOT_NOUNS or lower in DATE_CONTEXT or (word[0].isupper() and False):
+        if lower in _FUNCTION or lower in _NOT_NOUNS or class_of_word(lower, "date"):
             return None
         if word[0].isupper() and not (len(word) > 3 and lower.endswith(("an", "ian", "ese", "ish", "ch", "i"))):
             return None
@@ -549,8 +469,14 @@ _UNIT_HINTS = ("second", "min", "hour", "hr", "day", "week", "fortnight", "month
 _GROUP_HINTS = tuple(_GROUP_NOUNS.split("|"))
 
 
-def _has_any(text: str, hints: Iterable[str]) -> bool:
-    return any(hint in text for hint in hints)
+def _has_any(text: str, hints: tuple[str, ...]) -> bool:
+    return _hint_pattern(hints).search(text) is not None
+
+
+@cache
+def _hint_pattern(hints: tuple[str, ...]) -> re.Pattern[str]:
+    """One search for any of the hints (literal words), instead of one `in` per hint."""
+    return re.compile("|".join(re.escape(hint) for hint in sorted(hints, key=len, reverse=True)))
 
 
 def _money(text: str) -> Iterable[_Candidate]:
@@ -560,8 +486,17 @@ def _money(text: str) -> Iterable[_Candidate]:
         currency = _CURRENCY_SYMBOLS.get(symbol) or (symbol.upper() if symbol.upper() in _CURRENCY_CODES else None)
         end = m.end()
         if m.group("join") == "and" and not re.search(r"\bbetween\s+$", text[max(0, m.start() - 9) : m.start()], re.I):
+            # "$44.5 million and $20 million": two amounts, not a range.
             end = m.end("s1") if m.group("s1") else m.end("n1")
             amount = _amount(m, "n1", None, "s1", None)
+            second = parse_number(m.group("n2"))
+            if second is not None:
+                second_end = m.end("s2") if m.group("s2") else m.end("n2")
+                scale = scale_of(m.group("s2")) if m.group("s2") else scale_of(m.group("s1"))
+                start2 = m.start("n2")
+                if _CURRENCY_SIGN.match(text, max(0, start2 - 1)) or text[max(0, start2 - 1)] in "$€£¥₹":
+                    start2 -= 1
+                yield _Candidate("money", start2, second_end, {"amount": tidy(second * scale), "currency": currency})
         else:
             amount = _amount(m, "n1", "n2", "s1", "s2")
         if amount is None:
@@ -592,8 +527,7 @@ def _money(text: str) -> Iterable[_Candidate]:
         )
     for m in _UNDISCLOSED.finditer(text) if _has_any(lower, _SECRET_HINTS) else ():
         noun = (m.group("n1") or m.group("n2") or m.group("n3") or "").lower().split()[0]
-        context = MONEY_CONTEXT.get(noun, noun)
-        yield _Candidate("money", m.start(), m.end(), "undisclosed", context=context)
+        yield _Candidate("money", m.start(), m.end(), "undisclosed", measure=class_of_word(noun, "money") or noun)
 
 
 def _currency_word(word: str) -> str | None:
@@ -617,6 +551,8 @@ def _ages(text: str) -> Iterable[_Candidate]:
         if age is None or not 0 < age <= 125:
             continue
         subject = name_after(text, m.end())
+        if subject is not None and len(subject.tokens) == 1 and subject.tokens[0].lower() in DEMONYMS:
+            subject = None  # "the 36-year-old Argentine": who he is, not his name
         if subject is None and text[m.start() - 2 : m.start()] in (", ", "( "):
             subject = name_before(text, m.start())
         if subject is None and re.search(r"(?:,\s*|\bis\s+|\bwas\s+)$", text[max(0, m.start() - 6) : m.start()]):
@@ -626,7 +562,7 @@ def _ages(text: str) -> Iterable[_Candidate]:
             apposition = _APPOSITION.search(text, max(0, m.start() - 40), m.start())
             if apposition:
                 subject = name_before(text, apposition.start())
-        yield _Candidate("age", m.start(), m.end(), tidy(age), subject=subject, context="age")
+        yield _Candidate("age", m.start(), m.end(), tidy(age), subject=subject, measure="age")
     # Several "(23)" in one sentence are goal minutes or list numbers, not ages.
     paren_ages = len(_AGE_PAREN.findall(text)) == 1
     for pattern in (_AGE_COMMA, _AGE_PAREN):
@@ -641,13 +577,13 @@ def _ages(text: str) -> Iterable[_Candidate]:
                 # "The veteran goalkeeper, 41, kept …": a person noun before the age, no name.
                 noun = re.search(r"\b([a-z]+)\s*[,(]\s*$", text[max(0, m.start("n") - 30) : m.start("n")])
                 if noun and (noun.group(1) in ROLES or noun.group(1) in PERSON_NOUNS):
-                    yield _Candidate("age", m.start("n"), m.end("n"), age, context="age")
+                    yield _Candidate("age", m.start("n"), m.end("n"), age, measure="age")
                 continue
             if subject.tokens[-1].lower() in dates.MONTHS or subject.tokens[-1].lower() in dates.WEEKDAYS:
                 continue
             if pattern is _AGE_PAREN and len(subject.tokens) < 2 and subject.role is None:
                 continue
-            yield _Candidate("age", m.start("n"), m.end("n"), age, subject=subject, context="age")
+            yield _Candidate("age", m.start("n"), m.end("n"), age, subject=subject, measure="age")
     for pattern in (_AGE_AGED, _AGE_WHO, _AGE_OF):
         for m in pattern.finditer(text):
             age = parse_number(m.group("n"))
@@ -657,10 +593,11 @@ def _ages(text: str) -> Iterable[_Candidate]:
             if subject is None and pattern is _AGE_OF:
                 runs = [run for run in name_runs(text, 0, m.start()) if len(run.tokens) >= 2 or run.role]
                 subject = runs[-1] if len(runs) == 1 else None
-            yield _Candidate("age", m.start(), m.end(), tidy(age), subject=subject, context="age")
+            yield _Candidate("age", m.start(), m.end(), tidy(age), subject=subject, measure="age")
 
 
 def _durations(text: str) -> Iterable[_Candidate]:
+    found: list[_Candidate] = []
     for m in _DURATION.finditer(text) if _has_any(text.lower(), _UNIT_HINTS) else ():
         if m.group("tail"):
             continue
@@ -672,6 +609,8 @@ def _durations(text: str) -> Iterable[_Candidate]:
         first = 1.0 if m.group("n1").lower() in ("a", "an") else parse_number(m.group("n1"))
         if first is None:
             continue
+        if m.group("half") or m.group("half2"):
+            first += 0.5  # "two and a half years", "a week and a half"
         unit_word = m.group("unit").lower()
         unit_word = unit_word[:-1] if unit_word.endswith("s") else unit_word
         unit, factor = _DURATION_UNITS.get(unit_word, (None, 1))
@@ -681,27 +620,41 @@ def _durations(text: str) -> Iterable[_Candidate]:
         if hyphenated and m.group("unit").lower().endswith("s"):
             continue
         second = parse_number(m.group("n2")) if m.group("n2") else None
-        approximate = False
         if second is not None:
             if second <= first:
                 continue
             value: object = _interval(first * factor, second * factor)
         else:
             value = tidy(first * factor)
-        context = None
+        measure = None
         after = re.match(r"\s+of\s+([a-z]+)|[\s-]+([a-z]+)", text[m.end() : m.end() + 30])
-        if after and after.group(1):
-            context = _lemma(after.group(1))
-        elif after and hyphenated and after.group(2) and after.group(2) not in _FUNCTION:
-            context = DURATION_CONTEXT.get(after.group(2), after.group(2))
-        yield _Candidate(
-            "duration",
-            m.start(),
-            m.end(),
-            {"value": value, "unit": unit},
-            approximate=approximate,
-            context=context,
-        )
+        head = after.group(1) if after and after.group(1) else None
+        if after and hyphenated and after.group(2) and after.group(2) not in _FUNCTION:
+            head = after.group(2)
+        if head is not None:
+            measure = class_of_word(head, "duration")
+        candidate = _Candidate("duration", m.start(), m.end(), {"value": value, "unit": unit}, measure=measure)
+        if head is not None and measure is None:
+            candidate.qualifier = _lemma(head)  # "a 52-week low": what lasts, if no word of the table says
+        previous = found[-1] if found else None
+        if previous is not None and (joined := _joined_duration(text, previous, candidate)) is not None:
+            found[-1] = joined
+        else:
+            found.append(candidate)
+    return found
+
+
+def _joined_duration(text: str, first: _Candidate, second: _Candidate) -> _Candidate | None:
+    """ "4 hours and 15 minutes", "11 years and three months": one duration in the smaller unit."""
+    if not _DURATION_AND.fullmatch(" " + text[first.end : second.start]) or second.start - first.end > 6:
+        return None
+    a, b = first.normalized, second.normalized
+    assert isinstance(a, dict) and isinstance(b, dict)
+    ratio = _SUBUNITS.get((a["unit"], b["unit"]))
+    if ratio is None or not isinstance(a["value"], int | float) or not isinstance(b["value"], int | float):
+        return None
+    value = {"value": tidy(a["value"] * ratio + b["value"]), "unit": b["unit"]}
+    return _Candidate("duration", first.start, second.end, value, measure=second.measure or first.measure)
 
 
 #: An ordinal's ending right after its digits: "21st", "3rd", "1er", "2e", "1º" rank, they do not count.
@@ -744,73 +697,158 @@ def _counts(text: str) -> Iterable[_Candidate]:
             continue
         scale = scale_of(m.group("scale")) if m.group("scale") else 1
         second = parse_number(m.group("n2")) if m.group("n2") else None
+        if m.group("between") and not m.group("n2"):
+            continue
         if m.group("percent"):
-            # A percentage is only comparable with one of the same thing: "turnout", "revenue", "stake" …
-            thing = _nearest(text, m.start(), m.end(), PERCENT_CONTEXT, reach=50)
-            value: object = _count_value(first, second, scale)
+            # A percentage is only comparable with one of the same thing: a rise, a turnout, a stake …
+            thing = measure_of(text, m.start(), m.end(), "percent", before=60, after=50)
+            change = measure_of(text, m.start(), m.end(), "change", before=25, after=12)
+            cues = [found[1] for found in (thing, change) if found]
             yield _Candidate(
                 "count",
                 start,
                 m.end(),
-                value,
-                context="percent",
-                qualifier=f"percent {thing}" if thing else "percent",
+                _count_value(first, second, scale),
+                measure=" ".join(found[0] for found in (thing, change) if found) or None,
+                cue=min(cues, key=lambda cue: abs(cue.start - m.start())) if cues else None,
+                # "down 19% since Chapek took over": a change over another period than the story's.
+                qualifier="percent since" if change and _SINCE.search(text, 0, m.start()) else "percent",
             )
             continue
-        else:
-            found = _counted_noun(text, m.end(), min(len(text), m.end() + 80))
-            if found is None:
-                continue
-            noun, noun_end = found
-            end = m.end()
-            part = _PART_OF.search(text, max(0, m.start() - 40), m.start())
-            if part is not None and parse_number(part.group(1)) is not None:
-                # "48 of the 230 seats": 48 seats, out of a total of 230.
-                part_value = tidy(parse_number(part.group(1)))
-                yield _Candidate("count", part.start(1), part.end(1), part_value, context=noun, qualifier=noun)
-                yield _Candidate(
-                    "count", start, end, _count_value(first, second, scale), context=f"{noun} total", qualifier=noun
-                )
-                continue
-            event = _nearest(text, m.start(), noun_end, COUNT_EVENTS, reach=40)
-            if event:
+        found = _counted_noun(text, m.end(), min(len(text), m.end() + 80))
+        if found is None:
+            event = (
+                _UNCOUNTED_EVENT.match(text, m.end())
+                or _EVENT_ADJECTIVE.match(text, m.end())
+                or _EVENT_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            )
+            if event is not None and (key := class_of_word(event.group(1), "count")) in _PEOPLE_EVENTS:
+                # "104 were rescued", "2,000 have been killed": people, though the noun is left out.
                 yield _Candidate(
                     "count",
                     start,
-                    end,
+                    m.end(),
                     _count_value(first, second, scale),
-                    context=f"{noun} {event}",
-                    qualifier=noun,
+                    measure=key,
+                    qualifier=_in_area(text, start, m.end(), "person"),
                 )
-                continue
-        if second is not None:
-            if second <= first:
-                continue
-            value = _interval(first * scale, second * scale)
-        else:
-            value = tidy(first * scale)
-        yield _Candidate("count", start, end, value, context=noun, qualifier=noun)
+            continue
+        noun = found[0]
+        end = m.end()
+        part = _PART_OF.search(text, max(0, m.start() - 40), m.start())
+        if part is not None and parse_number(part.group(1)) is not None:
+            # "48 of the 230 seats": 48 seats, out of a total of 230.
+            part_value = tidy(parse_number(part.group(1)))
+            yield _Candidate("count", part.start(1), part.end(1), part_value, measure=noun, qualifier=noun)
+            yield _Candidate(
+                "count", start, end, _count_value(first, second, scale), measure=f"{noun} total", qualifier=noun
+            )
+            continue
+        if second is not None and second <= first:
+            continue
+        measure, cue, qualifier = _count_measure(text, m.start(), end, noun)
+        yield _Candidate(
+            "count", start, end, _count_value(first, second, scale), measure=measure, cue=cue, qualifier=qualifier
+        )
     lower = text.lower()
     for m in _COUNT_VAGUE.finditer(text) if " of" in lower else ():
         found = _counted_noun(text, m.end(), min(len(text), m.end() + 80))
         if found is None:
             continue
         low, high = _VAGUE_RANGES[" ".join(m.group("many").lower().split())]
+        measure, cue, qualifier = _count_measure(text, m.start(), m.start() + len(m.group("many")), found[0])
         yield _Candidate(
             "count",
             m.start(),
             m.start() + len(m.group("many")),
             _interval(low, high),
             approximate=True,
-            context=found[0],
-            qualifier=found[0],
+            measure=measure,
+            cue=cue,
+            qualifier=qualifier,
         )
+    for m in _TOLL.finditer(text) if "toll" in lower else ():
+        value = parse_number(m.group("n"))
+        if value is not None:
+            qualifier = _in_area(text, m.start("n"), m.end("n"), "person")
+            yield _Candidate("count", m.start("n"), m.end("n"), tidy(value), measure="killed", qualifier=qualifier)
     for m in _GROUP.finditer(text) if _has_any(lower, _GROUP_HINTS) else ():
         value = parse_number(m.group("n1"))
         if value is None:
             continue
         noun = m.group("noun").lower()
-        yield _Candidate("count", m.start("noun"), m.end(), tidy(value), context=noun, qualifier=noun)
+        yield _Candidate("count", m.start("noun"), m.end(), tidy(value), measure=noun, qualifier=noun)
+
+
+_UNIT_AFTER = re.compile(r"[\s-]*(?:cubic\s+|square\s+)?[A-Za-z]+\b")
+#: A part of a country a count may be limited to ("in Al Haouz province"), unless it is where most were counted.
+_AREA = re.compile(
+    r"\b[Ii]n\s+(?:the\s+)?([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\s+(province|district|region|county|municipality|prefecture)\b"
+)
+_PART = re.compile(r"\b(?:most|mostly|many|majority|including|whom|them|among)\b[^.;]*$", re.IGNORECASE)
+#: What "an N-unit thing" measures of the thing: "a 90-foot vessel" is 90 feet long.
+_SIZE_OF_THINGS = {"length": "length", "mass": "weight"}
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+_UNCOUNTED_EVENT = re.compile(r"\s+(?:were|are|have\s+been|had\s+been|was)\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
+#: "killing 2,012 and injuring 2,059": the event before the number, the people left unsaid.
+_EVENT_BEFORE = re.compile(
+    r"\b(killing|killed|injuring|injured|wounding|wounded|rescuing|rescued|evacuating|evacuated)\s+"
+    r"(?:at\s+least\s+|more\s+than\s+|over\s+|nearly\s+|almost\s+|about\s+|some\s+|another\s+)?$",
+    re.IGNORECASE,
+)
+_EVENT_ADJECTIVE = re.compile(r"\s+(dead|killed|injured|wounded|missing|rescued|hurt)\b")
+#: Events that happen to people, which a count may state without saying "people".
+_PEOPLE_EVENTS = frozenset("killed injured missing arrested evacuated rescued aboard infected".split())
+
+
+def _in_area(text: str, start: int, end: int, qualifier: str) -> str:
+    """ "In Al Haouz province, 1,293 people died": a part of the toll, not the whole ("person in Al Haouz
+    province"); not where most of a toll was counted ("2,012, most of them in Al Haouz province")."""
+    area = _AREA.search(text, max(0, start - 80), min(len(text), end + 60))
+    if area is None or _PART.search(text, max(0, area.start() - 25), area.start()):
+        return qualifier
+    return f"{qualifier} in {area.group(1)} {area.group(2).lower()}"
+
+
+def _count_measure(text: str, start: int, end: int, noun: str) -> tuple[str | None, Cue | None, str]:
+    """(measure, cue, qualifier) of a count: what happened to what it counts, or what it measures.
+
+    "78 migrants drowned" → killed, of people; "1,600 feet from the bow" → distance, in feet; "50 seats" → seat.
+    """
+    if noun in UNITS.values() or noun.split()[-1] in UNITS.values():
+        unit = _UNIT_AFTER.match(text, end)  # what follows the unit says what it measures: "71 km from …"
+        after = unit.end() if unit else end
+        close = text.find(")", after, after + 40) if text[after : after + 3].lstrip().startswith("(") else -1
+        # up to the next figure, whose words are its own (past a conversion in brackets: "2,000 feet (610 m) high")
+        following = _DIGIT.search(text, max(after, close), after + 40)
+        found = measure_of(
+            text, start, after, "size", before=50, after=(following.start() - after) if following else 40
+        )
+        if found is not None:
+            return found[0], found[1], noun
+        if text.startswith("-", end) and UNIT_SIZES.get(noun, ("",))[0] in _SIZE_OF_THINGS:
+            return _SIZE_OF_THINGS[UNIT_SIZES[noun][0]], None, noun  # "a 90-foot vessel": its length
+        return noun, None, noun
+    qualifier = "person" if noun in _PEOPLE else "child" if noun in _CHILDREN else noun
+    found = measure_of(text, start, end, "count", before=60, after=40)
+    if found is not None:
+        return found[0], found[1], _in_area(text, start, end, qualifier)
+    return noun, None, noun
+
+
+_MAGNITUDE = re.compile(
+    r"\b(?:magnitude(?:\s+(?:of|at))?|M|Mw)[\s-]?(?P<a>[1-9](?:\.\d)?)\b(?![.,]\d)(?!\s*(?:%|per))"
+    r"|(?<![\d.,])(?P<b>[1-9]\.\d)(?:[\s-]+|-)(?:magnitude\b|on\s+the\s+Richter\b|(?:earth)?quake\b|tremor\b)"
+    r"|\bmeasur(?:ing|ed)\s+(?P<c>[1-9]\.\d)\b(?![.,]\d)"
+)
+
+
+def _magnitudes(text: str) -> Iterable[_Candidate]:
+    """ "a magnitude 6.3 earthquake", "the 6.8-magnitude quake", "M9.5", "measuring 6.9"."""
+    for m in _MAGNITUDE.finditer(text):
+        group = "a" if m.group("a") else "b" if m.group("b") else "c"
+        value = float(m.group(group))
+        yield _Candidate("count", m.start(group), m.end(group), value, measure="magnitude", qualifier="magnitude")
 
 
 def _dates(text: str, published, future: bool | None) -> Iterable[_Candidate]:
@@ -823,6 +861,8 @@ def _dates(text: str, published, future: bool | None) -> Iterable[_Candidate]:
             precision=found.precision,
             approximate=found.approximate,
             relative=found.relative,
+            readings=found.readings,
+            order=found.order,
         )
 
 
@@ -850,6 +890,9 @@ def _apply_hedge(candidate: _Candidate, text: str) -> None:
     """Widen an amount to the hedge before it: "more than $60 million" → [60000000, None], approximate."""
     match = _hedge_before(text, candidate.start)
     if match is None:
+        if text[candidate.start - 1 : candidate.start] == "~" and candidate.start:
+            candidate.start -= 1  # "~100 minors": about 100
+            candidate.approximate = True
         return
     kind = hedge_kind(match.group(1))
     candidate.start = match.start(1)
@@ -899,7 +942,8 @@ _DATE_TRIGGERS = frozenset(
         *dates.MONTHS,
         *dates.WEEKDAYS,
         *dates.DECADE_WORDS,
-        *"yesterday today tonight tomorrow ago week weekend month year morning afternoon evening".split(),
+        *"yesterday today tonight tomorrow ago week weekend month year morning afternoon evening century".split(),
+        *"midnight noon midday".split(),
     ]
 )
 _COUNT_TRIGGERS = frozenset(_GROUP_NOUNS.split("|"))
@@ -930,6 +974,8 @@ def _sentence_candidates(text: str, published) -> list[_Candidate]:
         candidates += _durations(text)
     if counts:
         candidates += _counts(text)
+    if money or counts:
+        candidates += _magnitudes(text)
     if not candidates:
         return []
     for candidate in candidates:
@@ -946,27 +992,39 @@ def _sentence_candidates(text: str, published) -> list[_Candidate]:
             and previous.attribute in ("count", "duration")
         ):
             continue  # "2,300 feet (701 meters)"
-        if candidate.context is None:
-            lexicon = {"date": DATE_CONTEXT, "money": MONEY_CONTEXT, "duration": DURATION_CONTEXT}.get(
-                candidate.attribute
-            )
-            if lexicon is not None:
-                candidate.context = _nearest(text, candidate.start, candidate.end, lexicon)
-            if candidate.attribute == "date" and candidate.context in ("born", "died"):
+        if candidate.attribute == "date" and candidate.measure is None:
+            found = measure_of(text, candidate.start, candidate.end, "date")
+            if found is not None:
+                candidate.measure, candidate.cue = found
+                if _PLANNED.search(text, max(0, found[1].start - 40), found[1].start):
+                    # "was originally scheduled to launch in 2021": a plan, not what happened.
+                    candidate.measure = f"planned {candidate.measure}"
+            if candidate.measure in ("born", "died"):
                 candidate.subject = _life_event_subject(text, candidate.start)
-        if candidate.attribute == "money":
-            head = _MONEY_HEAD.match(text, candidate.end)
-            if head and head.group(1).lower() in _PRICED_THINGS:
-                # "a $350 million mission", "the $12-billion deal": what the amount is the price of.
-                word = head.group(1).lower()
-                candidate.context = MONEY_CONTEXT.get(word, "cost")
-            per = _PER.match(text, candidate.end)
-            if per:
-                candidate.qualifier = "per " + (per.group(1) or "each").lower()
-                if candidate.context in (None, "value", "cost"):
-                    # "$41 a share", "the offer values it at $43 per share": a unit price either way.
-                    candidate.context = "price"
+        elif candidate.attribute == "duration" and candidate.measure is None:
+            found = measure_of(text, candidate.start, candidate.end, "duration")
+            # "a five-year commitment": the noun a duration qualifies says what lasts, unless a word that names
+            # the thing outright stands near ("her lawyers asked for 18 months of home detention").
+            if found is not None and (candidate.qualifier is None or found[1].measure.rank >= 2):
+                candidate.measure, candidate.cue = found
+                if candidate.measure == "requested":
+                    candidate.measure = _requested_by(text, candidate.start, found[1])
+            if candidate.measure is None:
+                candidate.measure = candidate.qualifier
+            candidate.qualifier = None
+            if candidate.measure == "tenure" and _FUTURE_TERM.search(
+                text, max(0, candidate.start - 60), candidate.start
+            ):
+                candidate.measure = "term"  # "will serve as CEO for two years": a term ahead, not one served
+        elif candidate.attribute == "money":
+            _money_measure(candidate, text, kept[index + 1] if index + 1 < len(kept) else None)
         result.append(candidate)
+    for index, candidate in enumerate(result):
+        following = result[index + 1] if index + 1 < len(result) else None
+        if following is not None and _converts(text, candidate, following):
+            # "$207 million (£173 million)", "10:20 a.m. EST (8.50 p.m. IST)": one figure in two units.
+            following.measure, following.cue = candidate.measure, candidate.cue
+            following.qualifier = following.qualifier or candidate.qualifier
     # A time in a sentence with one day: the two make a date-time.
     days = [c for c in result if c.attribute == "date" and c.precision == "day" and isinstance(c.normalized, str)]
     for candidate in result:
@@ -979,20 +1037,203 @@ def _sentence_candidates(text: str, published) -> list[_Candidate]:
             and len(days) == 1
             and not str(days[0].normalized).startswith("--")
         ):
-            candidate.normalized = str(days[0].normalized) + str(candidate.normalized)
-        if candidate.attribute == "date" and candidate.context is None and candidate.precision == "time" and days:
-            candidate.context = _nearest(text, days[0].start, days[0].end, DATE_CONTEXT)
+            candidate.normalized = str(days[0].normalized) + str(candidate.normalized)  # "2024-01-20T00:20+09:00"
+        if candidate.attribute == "date" and candidate.measure is None and candidate.precision == "time" and days:
+            found = measure_of(text, days[0].start, days[0].end, "date")
+            if found is not None:
+                candidate.measure, candidate.cue = found
     return result
 
 
-def extract_facts(article: Article, sentences: Sequence[Sentence]) -> tuple[Fact, ...]:
-    """Every date, age, amount of money, duration and count the article's sentences state."""
-    facts: list[Fact] = []
+_PROSECUTION = re.compile(r"\b(?:prosecutors?|prosecution|government|state|crown)\b", re.IGNORECASE)
+_DEFENCE = re.compile(r"\b(?:defen[cs]e|lawyers?|attorneys?|counsel)\b", re.IGNORECASE)
+
+
+def _requested_by(text: str, start: int, cue: Cue) -> str:
+    """ "the 15 years prosecutors sought", "her lawyers asked for 18 months": whose request a sentence is."""
+    low, high = min(start, cue.start) - 40, max(start, cue.end) + 25
+    window = text[max(0, low) : high]
+    prosecution, defence = _PROSECUTION.search(window), _DEFENCE.search(window)
+    if prosecution and not defence:
+        return "requested by the prosecution"
+    if defence and not prosecution:
+        return "requested by the defence"
+    return "requested"
+
+
+def _money_measure(candidate: _Candidate, text: str, following: _Candidate | None) -> None:
+    """What an amount is: the class of the cue near it, or of the noun it stands before, and its period."""
+    found = measure_of(text, candidate.start, candidate.end, "money")
+    if candidate.measure is None and found is not None:
+        candidate.measure, candidate.cue = found
+    head = _MONEY_HEAD.match(text, candidate.end)
+    if head and (word := head.group(1).lower()) in _PRICED_THINGS:
+        # "a $350 million mission", "the $12-billion deal", "a $28 million payout": what the amount is of.
+        candidate.measure = class_of_word(word, "money") or "cost"
+    end = candidate.end
+    if following is not None and following.attribute == "money" and _converts(text, candidate, following):
+        end = text.find(")", following.end) + 1 or following.end  # "$207 million (£173 million) a year"
+    per = _PER.match(text, end)
+    if per:
+        unit = (per.group(1) or "each").lower()
+        candidate.qualifier = "per " + _PERIODS.get(unit, unit)
+        if candidate.measure in (None, "value", "cost", "offer", "payout") and candidate.qualifier not in _PERIODIC:
+            # "$41 a share", "the offer values it at $43 per share": a unit price either way.
+            candidate.measure = "price"
+    elif _ANNUAL.search(text, max(0, candidate.start - 40), min(len(text), candidate.end + 30)):
+        candidate.qualifier = "per year"
+    if candidate.qualifier in _PERIODIC and candidate.measure in _PAID_OVER_TIME:
+        candidate.measure = "pay"
+
+
+def _converts(text: str, first: _Candidate, second: _Candidate) -> bool:
+    """Whether `second` is `first` in other units, in brackets right after it."""
+    return (
+        first.attribute == second.attribute
+        and bool(
+            re.fullmatch(
+                r"\s*\(\s*(?:or\s+|about\s+|approximately\s+|around\s+|roughly\s+)?", text[first.end : second.start]
+            )
+        )
+        and text[second.end : second.end + 3].lstrip().startswith(")")
+    )
+
+
+# ── subjects ───────────────────────────────────────────────────────────────────────────────────────
+
+_PLANNED = re.compile(
+    r"\b(?:(?:was|were|had\s+been|had)\s+(?:originally\s+|initially\s+|first\s+)?"
+    r"(?:scheduled|planned|due|set|expected|slated|supposed|meant)|originally|initially|had\s+planned|were\s+to|was\s+to)"
+    r"\b[^.;]*$",
+    re.IGNORECASE,
+)
+_FUTURE_TERM = re.compile(r"\b(?:will|would|shall|’ll|'ll|to\s+serve|to\s+work|set\s+to)\b", re.IGNORECASE)
+
+#: Quoted titles of films, books, ships ("“The Martian”", "‘Mission Impossible’"): names of things.
+_TITLE = re.compile(r"[“\"‘]([A-Z0-9][^“”\"‘’\n]{0,60}?)[”\"’](?![a-z])")
+#: Named things with a number: "Luna-25", "Chandrayaan-3", "Artemis 1".
+_NUMBERED = re.compile(r"\b[A-Z][A-Za-z]+-\d{1,3}[A-Z]?\b")
+#: How far before and after a figure its subject is looked for.
+_SUBJECT_BEFORE, _SUBJECT_AFTER = 240, 120
+
+
+def _sentence_names(sentence: Sentence, mentions: Sequence[Mention], titles: bool = True) -> list[subjects.Name]:
+    """Names a subject can be: the sentence's mentions, quoted titles and numbered things (sentence offsets)."""
+    text, offset = sentence.text, sentence.start
+    spans: dict[tuple[int, int], None] = {}
+    for mention in mentions:
+        lower = mention.text.lower()
+        if lower in DEMONYMS or lower in dates.MONTHS or lower in dates.WEEKDAYS:
+            continue
+        spans[(mention.start - offset, mention.end - offset)] = None
+    for match in _TITLE.finditer(text) if titles else ():
+        words = match.group(1).split()
+        if len(words) <= 8 and sum(word[0].isupper() for word in words) * 2 >= len(words):
+            spans[match.span(1)] = None
+    for match in _NUMBERED.finditer(text) if titles else ():
+        spans[match.span()] = None
+    ordered = sorted(spans, key=lambda span: (span[0], -span[1]))
+    names: list[subjects.Name] = []
+    for start, end in ordered:
+        if names and start < names[-1].end:
+            continue  # a mention inside a title: the title
+        names.append(subjects.make_name(text, start, end))
+    return names
+
+
+def _attribute(
+    candidates: list[_Candidate], sentence: Sentence, names: list[subjects.Name], previous: _Candidate | None
+) -> None:
+    """Set each figure's entity from the sentence's structure (ages and births keep the names they read)."""
+    starts = [name.start for name in names]
+    figure_starts = [c.start for c in candidates]  # candidates come sorted by start
+    for candidate in candidates:
+        if candidate.attribute == "age" or candidate.subject is not None:
+            continue
+        # The patterns read a window around the figure, so a sentence of a megabyte costs no more per figure.
+        w0 = max(0, candidate.start - _SUBJECT_BEFORE)
+        w1 = min(len(sentence.text), candidate.end + _SUBJECT_AFTER)
+        low, high = bisect.bisect_left(starts, w0), bisect.bisect_right(starts, w1)
+        window = subjects.Sentence(
+            sentence.text[w0:w1],
+            [replace(name, start=name.start - w0, end=name.end - w0) for name in names[low:high] if name.end <= w1],
+            [
+                (c.start - w0, c.end - w0)
+                for c in candidates[bisect.bisect_left(figure_starts, w0) : bisect.bisect_right(figure_starts, w1)]
+                if c.end <= w1
+            ],
+            candidate.start - w0,
+            candidate.end - w0,
+            replace(candidate.cue, start=candidate.cue.start - w0, end=candidate.cue.end - w0)
+            if candidate.cue and w0 <= candidate.cue.start and candidate.cue.end <= w1
+            else None,
+            whole=w0 == 0,
+        )
+        found = subjects.subject_of(window)
+        if found is None:
+            continue
+        if found.carried:
+            if previous is not None:
+                candidate.entity, candidate.span = previous.entity, previous.span
+        elif found.name is not None:
+            candidate.entity = found.name.text
+            candidate.span = (sentence.start + w0 + found.name.start, sentence.start + w0 + found.name.end)
+        else:
+            candidate.entity = found.text
+
+
+def _topic(candidates: list[_Candidate], sentence: Sentence, names: list[subjects.Name]) -> _Candidate | None:
+    """What the next sentence's "it" or "his" may refer to: this sentence's first subject, or its opening name."""
+    for candidate in candidates:
+        if candidate.entity and candidate.span:
+            return candidate
+    if names and not names[0].locative and subjects.opens(sentence.text, names[0]):
+        name = names[0]
+        return _Candidate(
+            "name",
+            name.start,
+            name.end,
+            None,
+            entity=name.text,
+            span=(sentence.start + name.start, sentence.start + name.end),
+        )
+    return None
+
+
+def extract_facts(
+    article: Article, sentences: Sequence[Sentence], mentions: Sequence[Mention] | None = None
+) -> tuple[Fact, ...]:
+    """Every date, age, amount of money, duration and count the article's sentences state, with what each is
+    about. `mentions` are the article's names (`names.find_entities`); found here when not given."""
+    if mentions is None:
+        mentions = find_entities([article], {article.id: sentences})[0]
+    by_sentence: dict[int, list[Mention]] = {}
+    for mention in mentions:
+        if mention.source == article.id:
+            by_sentence.setdefault(mention.sentence, []).append(mention)
+    found: list[tuple[Sentence, list[_Candidate]]] = []
+    previous: _Candidate | None = None
     for sentence in sentences:
-        text = sentence.text
-        for candidate in _sentence_candidates(text, article.published):
+        candidates = _sentence_candidates(sentence.text, article.published)
+        mentioned = by_sentence.get(sentence.index, ())
+        # A sentence with no figure needs only the name it may open with, for the next one's "it" or "his".
+        names = _sentence_names(sentence, mentioned if candidates else mentioned[:1], titles=bool(candidates))
+        if candidates:
+            _attribute(candidates, sentence, names, previous)
+        previous = _topic(candidates, sentence, names)
+        found.append((sentence, candidates))
+    # "10/5/2021" is 10 May when the article writes "25/10/2021" elsewhere; otherwise it keeps both readings.
+    orders = {c.order for _, candidates in found for c in candidates if c.order}
+    facts: list[Fact] = []
+    for sentence, candidates in found:
+        for candidate in candidates:
+            if candidate.readings and len(orders) == 1:
+                candidate.normalized = candidate.readings[0 if orders == {"md"} else 1]
+                candidate.readings = None
             start, end = sentence.start + candidate.start, sentence.start + candidate.end
-            entity = candidate.subject.text if candidate.subject else None
+            span = candidate.span
+            if candidate.subject is not None:
+                span = (sentence.start + candidate.subject.start, sentence.start + candidate.subject.end)
             facts.append(
                 Fact(
                     source=article.id,
@@ -1002,17 +1243,14 @@ def extract_facts(article: Article, sentences: Sequence[Sentence]) -> tuple[Fact
                     normalized=candidate.normalized,
                     start=start,
                     end=end,
-                    entity=entity,
-                    context=candidate.context,
+                    entity=candidate.subject.text if candidate.subject else candidate.entity,
+                    measure=candidate.measure,
                     precision=candidate.precision,  # type: ignore[arg-type]
                     approximate=candidate.approximate,
-                    qualifier=candidate.qualifier,
+                    # An unsettled numeric date: "2021-10-05 or 2021-05-10" (month first, then day first).
+                    qualifier=" or ".join(candidate.readings) if candidate.readings else candidate.qualifier,
                     relative=candidate.relative,
-                    subject=(
-                        (sentence.start + candidate.subject.start, sentence.start + candidate.subject.end)
-                        if candidate.subject
-                        else None
-                    ),
+                    subject=span,
                 )
             )
     return tuple(_attribute_bare_ages(facts, article.body))
@@ -1079,8 +1317,8 @@ def link_facts(facts: Sequence[Fact], mentions: Sequence[Mention], entities: Seq
                 spellings.setdefault(word, []).append((key, entity.id))
     out = []
     for fact in facts:
-        if fact.entity is None:
-            out.append(fact)
+        if fact.entity is None or fact.entity[:1].islower():
+            out.append(fact)  # no subject, or one described in words ("lander rover propulsion")
             continue
         items = by_source.get(fact.source, [])
         found = _entity_for(fact, items, starts.get(fact.source, []), spellings)

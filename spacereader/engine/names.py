@@ -25,7 +25,8 @@ from rapidfuzz.fuzz import ratio
 
 from spacereader.model import Article, Entity, Mention, Sentence
 
-_TOKEN = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*")
+#: A word of a name; a number joined by a hyphen stays with it ("Chandrayaan-3", "Luna-25" are names of their own).
+_TOKEN = re.compile(r"[^\W\d_]+(?:[’'-][^\W\d_]+)*(?:-\d{1,4}[^\W\d_]?(?![\w-]))?")
 
 #: Titles and roles that precede a name and are not part of it (compared in lower case).
 ROLES = frozenset(
@@ -177,12 +178,13 @@ def same_word(a: str, b: str) -> bool:
     ka, kb = translit(a), translit(b)
     if ka == kb:
         return True
-    if min(len(ka), len(kb)) < 5:
-        return False
+    if min(len(ka), len(kb)) < 5 or any(c.isdigit() for c in ka + kb):
+        return False  # Chandrayaan-2 and Chandrayaan-3 are two missions
     # Alexander / Alexandra, Daniel / Daniela, Louis / Louise: a feminine ending makes another name.
     if ka.endswith("a") != kb.endswith("a") or ka.endswith("e") != kb.endswith("e"):
         return False
-    return ratio(ka, kb) >= 88
+    # Cuise / Cruise, Paras / Parag: one letter mistyped in a long word.
+    return ratio(ka, kb) >= 88 or (len(ka) == len(kb) and sum(x != y for x, y in zip(ka, kb, strict=True)) == 1)
 
 
 def same_name(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -216,10 +218,6 @@ def strip_possessive(word: str) -> str:
     return word
 
 
-def _capitalised(word: str) -> bool:
-    return word[:1].isupper()
-
-
 def _demonym(word: str) -> bool:
     lower = word.lower()
     return len(lower) > 4 and lower.endswith(_DEMONYM_SUFFIXES)
@@ -243,6 +241,8 @@ def _clean_run(words: list[re.Match[str]], text: str, sentence_start: bool) -> N
         word = items[0].group(0)
         lower = strip_possessive(word).lower()
         nxt = items[1].group(0).lower() if len(items) > 1 else ""
+        if lower.startswith("ex-") and lower[3:] in ROLES:
+            lower = lower[3:]  # "Ex-CFO Segal"
         if lower in ROLES:
             role = lower
             items.pop(0)
@@ -264,6 +264,18 @@ def _clean_run(words: list[re.Match[str]], text: str, sentence_start: bool) -> N
     tokens = tuple(strip_possessive(item.group(0)) for item in items)
     start, end = items[0].start(), items[-1].start() + len(tokens[-1])
     return NameSpan(text[start:end], start, end, tokens, role)
+
+
+_CAPS_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def _title_case(text: str) -> bool:
+    """A headline written in title case: most of its words (after the first) are capitalised."""
+    words = _CAPS_WORD.findall(text)[1:]
+    if len(words) < 4:
+        return False
+    capitalised = sum(word[0].isupper() for word in words)
+    return capitalised >= 4 and capitalised * 10 >= len(words) * 7
 
 
 def name_runs(text: str, begin: int = 0, end: int | None = None) -> list[NameSpan]:
@@ -379,8 +391,8 @@ def entity_kind(tokens: Sequence[str], role: str | None = None) -> str:
         return "organisation"
     if role:
         return "person"
-    if len(tokens) < 2 or len(tokens) > 4:
-        return "other"
+    if len(tokens) < 2 or len(tokens) > 4 or any(any(c.isdigit() for c in token) for token in tokens):
+        return "other"  # "Chandrayaan-3 Moon Landing" is nobody's name
     if lowered[0] in _PLACE_FIRST or any(t in _PLACE_WORDS for t in lowered):
         return "other"
     if any(t.isupper() and len(t) > 1 for t in tokens):
@@ -426,6 +438,15 @@ def find_entities(
     for article in articles:
         body = article.body
         for sentence in sentences.get(article.id, ()):
+            if _title_case(sentence.text):
+                # A headline in title case: its capitalised words are not names by their case, so each word
+                # stands alone and counts only if it names someone the articles name elsewhere.
+                for run in name_runs(body, sentence.start, sentence.end):
+                    for part in _TOKEN.finditer(body, run.start, run.end):
+                        token = strip_possessive(part.group(0))
+                        single = NameSpan(token, part.start(), part.start() + len(token), (token,))
+                        found.append((article.id, sentence.index, single, True))
+                continue
             for run in name_runs(body, sentence.start, sentence.end):
                 before = body[sentence.start : run.start].rstrip(" \"“‘'«(")
                 opening = not before or before[-1] in '.!?:;—-–"“”«»'
@@ -472,6 +493,9 @@ def find_entities(
     per_source_words: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
     corpus_words: dict[str, set[int]] = defaultdict(set)
     for index, cluster in enumerate(clusters):
+        role = cluster.roles.most_common(1)[0][0] if cluster.roles else None
+        if len(cluster.tokens) > 4 or entity_kind(cluster.tokens, role) != "person":
+            continue  # a single word is the surname or first name of a person, not a word of a title or a thing's
         for key in cluster.keys:
             for word in (key[0], key[-1]):
                 corpus_words[word].add(index)

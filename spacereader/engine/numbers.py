@@ -127,9 +127,10 @@ HEDGES = {
     "approx.": "approx",
     "roughly": "approx",
     "some": "approx",
-    "nearly": "below",
-    "almost": "below",
-    "close to": "below",
+    # "nearly ₹600 crore" for 615: news writes these loosely, so they are read as "about".
+    "nearly": "approx",
+    "almost": "approx",
+    "close to": "approx",
     "just under": "below",
     "an estimated": "approx",
     "estimated": "approx",

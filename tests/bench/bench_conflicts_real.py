@@ -17,6 +17,18 @@ import time
 from tests.real.corpus import load_events
 from tests.real.score import ConflictScore, build, score_conflicts
 
+#: The same measure before issue 9 gave facts a subject and a measure (main at 1a49bec), printed beside each part's
+#: pooled line: found/disagreements, false conflicts, false merges, labelled figures extracted.
+BEFORE = {"tune": (1, 36, 0, 1, 395, 469), "holdout": (2, 22, 0, 1, 178, 252)}
+
+
+def _before(split: str) -> str:
+    found, total, false, merged, extracted, figures = BEFORE[split]
+    return (
+        f"{'before (1a49bec)':<24} {found:>3}/{total:<3} {found / total:>6.2f} {'':>5} {false:>6} {merged:>6} "
+        f"{'':>6} {'':>5} {extracted:>4}/{figures:<4}"
+    )
+
 
 def _line(name: str, s: ConflictScore, seconds: float | None = None) -> str:
     found, total = len(s.found), len(s.disagreements)
@@ -75,6 +87,8 @@ def main() -> None:
             pooled.figures += result.figures
             pooled.extracted += result.extracted
         print(_line(f"pooled {split}", pooled))
+        if split in BEFORE:
+            print(_before(split))
     print(
         "\nfound: labelled disagreements reported (recall); kind: of those, reported with the labelled kind; "
         "false: conflicts among agreeing values; merged: conflicts joining different subjects or measures; "

@@ -46,7 +46,7 @@ def accuracy() -> None:
             for index, fact in enumerate(facts):
                 if index in used or (fact.attribute, fact.normalized) != (want.attribute, want.normalized):
                     continue
-                if (want.entity and fact.entity != want.entity) or (want.context and fact.context != want.context):
+                if (want.entity and fact.entity != want.entity) or (want.measure and fact.measure != want.measure):
                     continue
                 used.add(index)
                 found += 1
