@@ -105,8 +105,9 @@ def report(names: Sequence[str], threshold: float | None, misses: bool) -> dict[
     return {key: tuple(value) for key, value in totals.items()}
 
 
-def real_coverage(misses: bool, splits: Sequence[str] = ("tune", "holdout")) -> None:
+def real_coverage(misses: bool, splits: Sequence[str] = ("tune", "holdout"), threshold: float | None = None) -> None:
     """Pair precision and recall on tests/real, per event and pooled per split."""
+    from spacereader.engine.align import align
     from tests.real.corpus import load_events
     from tests.real.score import build, labelled_pairs, pair_score
     from tests.real.score import row_pairs as real_row_pairs
@@ -120,7 +121,10 @@ def real_coverage(misses: bool, splits: Sequence[str] = ("tune", "holdout")) -> 
         for event in ready:
             comparison = build(event)
             true, either = labelled_pairs(event, comparison)
-            found = {"spacereader": real_row_pairs(row.cells for row in comparison.rows)}
+            rows = comparison.rows
+            if threshold is not None:
+                rows = align(comparison.sentences, facts=comparison.facts, mentions=comparison.mentions, threshold=threshold)
+            found = {"spacereader": real_row_pairs(row.cells for row in rows)}
             for value in (50, 60, 70):
                 found[f"rapidfuzz≥{value}"] = baseline(comparison.sentences, value)
             for method in methods:
@@ -156,7 +160,7 @@ def main() -> None:
         for method, (hits, true, counted) in totals.items():
             precision = hits / counted if counted else 1.0
             print(f"== {title:<8} pooled {method:<14} precision {precision:.2f} recall {hits / true:.2f}")
-    real_coverage(args.misses, (args.split,) if args.split else ("tune", "holdout"))
+    real_coverage(args.misses, (args.split,) if args.split else ("tune", "holdout"), args.threshold)
 
 
 if __name__ == "__main__":

