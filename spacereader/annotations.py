@@ -46,8 +46,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from spacereader.anchor import Selector, Status, locate, selector_for
 from spacereader.engine.segment import segment
-from spacereader.load import clean_text
 from spacereader.model import Article, Comparison, Sentence
+from spacereader.sources.text import clean_text
 
 #: The default labels, in the order the reader offers them.
 LABELS: tuple[str, ...] = ("verified", "disputed", "needs source", "important", "note")
@@ -207,8 +207,9 @@ def normalize_url(url: str | None) -> str | None:
 
 
 def article_path(article: Article) -> str | None:
-    """The resolved path of an article's file; None for standard input."""
-    if not article.path or article.path.startswith("<"):
+    """The resolved path of an article's file; None for standard input and for a web address (the
+    article is then known by its canonical URL)."""
+    if not article.path or article.path.startswith("<") or "://" in article.path:
         return None
     try:
         return os.path.realpath(article.path)

@@ -17,7 +17,7 @@ from pathlib import Path
 from spacereader import __version__
 
 PROG = "spacereader"
-COMMANDS = ("read", "sources", "align", "conflicts", "export", "annotations")
+COMMANDS = ("read", "sources", "align", "events", "conflicts", "export", "annotations")
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 
 
@@ -100,10 +100,13 @@ def warn(message: str) -> None:
 
 def load_articles(args: argparse.Namespace) -> tuple[tuple, tuple]:
     """Load the PATHs (the seeds when none): one warning per bad input, exit 2 when nothing loads."""
-    from spacereader.load import default_paths, load_paths
+    from spacereader.sources.files import default_paths
+    from spacereader.sources.load import load_paths
 
     paths = default_paths(getattr(args, "paths", None) or [])
-    articles, errors = load_paths(paths, encoding=getattr(args, "encoding", None))
+    articles, errors = load_paths(
+        paths, encoding=getattr(args, "encoding", None), web=web_options(args), progress=progress_callback()
+    )
     if not articles:
         if len(errors) == 1:
             raise UsageError(str(errors[0]))
@@ -115,10 +118,26 @@ def load_articles(args: argparse.Namespace) -> tuple[tuple, tuple]:
     return articles, errors
 
 
-def load_comparison(args: argparse.Namespace):  # -> Comparison
+def web_options(args: argparse.Namespace):  # -> WebOptions
+    """The options of web inputs (`--timeout`, `--offline`, `--cache-dir`, `--feed-limit`)."""
+    from spacereader.sources.options import DEFAULT_FEED_LIMIT, DEFAULT_TIMEOUT, WebOptions
+
+    return WebOptions(
+        timeout=getattr(args, "timeout", None) or DEFAULT_TIMEOUT,
+        offline=bool(getattr(args, "offline", False)),
+        cache_dir=getattr(args, "cache_dir", None),
+        feed_limit=getattr(args, "feed_limit", None) or DEFAULT_FEED_LIMIT,
+    )
+
+
+def load_comparison(args: argparse.Namespace, loaded: tuple[tuple, tuple] | None = None):  # -> Comparison
+    """The comparison of the PATHs (of the one event `--event` names); `loaded`: the articles and
+    errors `load_articles` returned already."""
     from spacereader.engine.comparison import build_comparison
 
-    articles, errors = load_articles(args)
+    articles, errors = loaded or load_articles(args)
+    if getattr(args, "event", None) is not None:
+        articles = event_articles(args, articles)
     pivot = getattr(args, "pivot", None)
     if pivot is not None and pivot not in {a.id for a in articles}:
         ids = ", ".join(a.id for a in articles)
@@ -126,6 +145,19 @@ def load_comparison(args: argparse.Namespace):  # -> Comparison
     return build_comparison(
         articles, errors, pivot=pivot, threshold=getattr(args, "threshold", None), progress=progress_callback()
     )
+
+
+def event_articles(args: argparse.Namespace, articles: Sequence) -> tuple:
+    """The articles of the event `--event` names (an id or a unique prefix of one)."""
+    from spacereader.pile import choose_event, unknown_event
+
+    try:
+        _event, chosen = choose_event(articles, args.event, workers=getattr(args, "workers", None) or 1)
+    except LookupError:
+        raise UsageError(unknown_event(args.event, getattr(args, "paths", None) or [])) from None
+    except ValueError as error:
+        raise UsageError(f"--event {args.event}: {error}") from None
+    return chosen
 
 
 def progress_callback():
@@ -175,23 +207,56 @@ def _threshold(text: str) -> float:
     return value
 
 
+def _positive(kind: type[int] | type[float]):
+    def parse(text: str) -> int | float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a{'n integer' if kind is int else ' number'}") from None
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"{text!r} must be more than 0")
+        return value
+
+    return parse
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--debug", action="store_true", help="show tracebacks for internal errors")
     common.add_argument("--data-dir", metavar="DIR", help="where annotations are stored (env SPACEREADER_DATA_DIR)")
     common.add_argument("--encoding", metavar="NAME", help="decode articles with this encoding instead of UTF-8")
+    web = common.add_argument_group("web addresses and feeds")
+    web.add_argument("--timeout", type=_positive(float), metavar="S", help="seconds for one fetch (default 20)")
+    web.add_argument("--offline", action="store_true", help="read web addresses only from the cache, never the network")
+    web.add_argument(
+        "--cache-dir", metavar="DIR", help="where fetched pages are kept (env SPACEREADER_CACHE_DIR; default: user cache)"
+    )
+    web.add_argument("--feed-limit", type=_positive(int), metavar="N", help="items read from a feed, newest first (default 20)")
     paths = argparse.ArgumentParser(add_help=False)
-    paths.add_argument("paths", nargs="*", metavar="PATH", help="article files or directories; - for stdin")
+    paths.add_argument(
+        "paths", nargs="*", metavar="PATH", help="article files, directories, web addresses (http/https) or feeds; - for stdin"
+    )
+    event = argparse.ArgumentParser(add_help=False)
+    event.add_argument(
+        "--event", metavar="ID", help="only this event of the pile (an id of `events`, or a unique prefix)"
+    )
+    workers = argparse.ArgumentParser(add_help=False)
+    workers.add_argument(
+        "--workers", type=_positive(int), metavar="N", help="processes comparing events at once (default: the cores)"
+    )
 
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="Compare news coverage of one event side by side and see where the sources disagree.",
-        epilog="With no command, opens the reader. With no PATH, uses the bundled seed articles.",
+        epilog="With no command, opens the reader. With no PATH, uses the bundled seed articles. A PATH may be a "
+        "web address, a saved page (.html) or a feed: spacereader https://example.org/a https://example.net/b. "
+        "Every command takes --timeout S (per fetch, default 20), --offline (only the cache), --cache-dir DIR and "
+        "--feed-limit N (items per feed, default 20); see spacereader read --help.",
     )
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    read = sub.add_parser("read", parents=[common, paths], help="open the reader (the default)")
+    read = sub.add_parser("read", parents=[common, paths, event, workers], help="open the reader (the default)")
     read.add_argument("--pivot", metavar="SOURCE_ID", help="source whose reading order the rows follow")
     read.add_argument("--threshold", type=_threshold, metavar="N", help="alignment score threshold (0-100)")
     read.add_argument("--screenshot", metavar="FILE.svg", help="render the reader headless, write an SVG, exit")
@@ -201,15 +266,25 @@ def build_parser() -> argparse.ArgumentParser:
     sources = sub.add_parser("sources", parents=[common, paths], help="list the articles")
     sources.add_argument("--format", choices=("table", "json"), default="table")
 
-    align = sub.add_parser("align", parents=[common, paths], help="show the aligned rows")
+    align = sub.add_parser("align", parents=[common, paths, event], help="show the aligned rows")
     align.add_argument("--format", choices=("table", "json"), default="table")
     align.add_argument("--threshold", type=_threshold, metavar="N", help="alignment score threshold (0-100)")
     align.add_argument("--pivot", metavar="SOURCE_ID", help="source whose reading order the rows follow")
 
-    conflicts = sub.add_parser("conflicts", parents=[common, paths], help="list where the sources disagree")
+    events = sub.add_parser("events", parents=[common, paths, workers], help="the events a pile of articles covers")
+    events.add_argument("--format", choices=("table", "json"), default="table")
+    events.add_argument(
+        "--min-sources", type=_positive(int), default=1, metavar="N", help="list only events with N or more sources"
+    )
+
+    conflicts = sub.add_parser("conflicts", parents=[common, paths, event], help="list where the sources disagree")
     conflicts.add_argument("--format", choices=("table", "json", "csv"), default="table")
 
-    export = sub.add_parser("export", parents=[common, paths], help="export the annotated comparison")
+    export = sub.add_parser(
+        "export",
+        parents=[common, paths, event, workers],
+        help="export the annotated comparison (every event of a pile)",
+    )
     export.add_argument("--format", choices=("md", "html", "json", "csv", "w3c"), required=True)
     export.add_argument("-o", "--output", metavar="FILE", help="write here instead of stdout")
     export.add_argument("--force", action="store_true", help="overwrite an existing FILE")
@@ -251,6 +326,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(_with_default_command(argv))
     if getattr(args, "data_dir", None) is None:
         args.data_dir = os.environ.get("SPACEREADER_DATA_DIR") or None
+    if getattr(args, "cache_dir", None):
+        # Every cache follows (fetched pages, and the reader's analysis cache in its forked child).
+        os.environ["SPACEREADER_CACHE_DIR"] = str(Path(args.cache_dir).expanduser())
     module = importlib.import_module(f"spacereader.commands.{args.command}")
     try:
         return int(module.run(args) or EXIT_OK)

@@ -147,10 +147,15 @@ class Row:
 
 @dataclass(frozen=True, slots=True)
 class LoadError:
-    """An input that could not be loaded, and why, in words a user can act on."""
+    """An input that could not be loaded, and why, in words a user can act on.
+
+    With `loaded`, the input was read all the same and this is a warning about how (a page in the wrong
+    charset, a cached copy standing in for an unreachable site).
+    """
 
     path: str
     reason: str
+    loaded: bool = False
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"

@@ -6,8 +6,8 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from spacereader.load import display_path
 from spacereader.model import Article, Comparison
+from spacereader.sources.files import display_path
 
 
 def source_json(article: Article) -> dict[str, Any]:
@@ -69,7 +69,7 @@ def _fact_json(fact: Any) -> dict[str, Any]:
 
 
 def conflicts_json(comparison: Comparison) -> dict[str, Any]:
-    """The `conflicts` and `facts` parts of schema `spacereader.engine.conflicts/1`."""
+    """The `conflicts` and `facts` parts of schema `spacereader.conflicts/1`."""
     return {
         "conflicts": [
             {
@@ -95,4 +95,16 @@ def conflicts_json(comparison: Comparison) -> dict[str, Any]:
             for conflict in comparison.conflicts
         ],
         "facts": [_fact_json(fact) for fact in comparison.facts],
+    }
+
+
+def event_json(event: Any, conflicts: int) -> dict[str, Any]:
+    """One event of schema `spacereader.events/1` (an `engine.events.Event` and its conflicts found)."""
+    return {
+        "id": event.id,
+        "title": event.title,
+        "sources": list(event.sources),
+        "first": event.first.isoformat() if event.first else None,
+        "last": event.last.isoformat() if event.last else None,
+        "conflicts": conflicts,
     }

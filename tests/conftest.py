@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from spacereader.load import load_paths, seeds_dir
+from spacereader.sources.files import seeds_dir
+from spacereader.sources.load import load_paths
 
 SEEDS = seeds_dir()
 

@@ -37,7 +37,8 @@ def _pooled(corpora, names):
 
 def test_labels_are_consistent() -> None:
     from spacereader.engine.segment import segment
-    from spacereader.load import load_paths, seeds_dir
+    from spacereader.sources.files import seeds_dir
+    from spacereader.sources.load import load_paths
 
     for corpus in LABELS.values():
         articles, errors = load_paths([corpus.path or str(seeds_dir())])

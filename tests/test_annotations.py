@@ -24,8 +24,8 @@ from spacereader.annotations import (
     schema_version,
 )
 from spacereader.engine.segment import segment
-from spacereader.load import load_paths
 from spacereader.model import Comparison
+from spacereader.sources.load import load_paths
 
 BODY = (
     "The Marrow Creek bridge collapsed on Tuesday evening. Four cars fell into the river below. "
@@ -232,7 +232,7 @@ SAVE_THEN_HANG = textwrap.dedent(
     """
     import sys, time
     from spacereader.annotations import AnnotationStore
-    from spacereader.load import load_paths
+    from spacereader.sources.load import load_paths
     from spacereader.engine.segment import segment
     (article,), _ = load_paths([sys.argv[2]])
     store = AnnotationStore.open(sys.argv[1])
@@ -289,7 +289,7 @@ ADD_MANY = textwrap.dedent(
     """
     import sys
     from spacereader.annotations import AnnotationStore
-    from spacereader.load import load_paths
+    from spacereader.sources.load import load_paths
     from spacereader.engine.segment import segment
     (article,), _ = load_paths([sys.argv[2]])
     sentences = segment(article.body, article.id)

@@ -240,7 +240,7 @@ def test_look_alikes_are_not_conflicts(a: str, b: str) -> None:
 def test_cli_json(capsys) -> None:
     assert main(["conflicts", "--format", "json"]) == 0
     document = json.loads(capsys.readouterr().out)
-    assert document["schema"] == "spacereader.engine.conflicts/1" and document["sources"]
+    assert document["schema"] == "spacereader.conflicts/1" and document["sources"]
     ages = [c for c in document["conflicts"] if c["attribute"] == "age"]
     assert {c["entity"] for c in ages} == {"Yulia Peresild", "Klim Shipenko"}
     value = ages[0]["values"][0]

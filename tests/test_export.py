@@ -25,8 +25,8 @@ from spacereader.export.json_report import annotation_json
 from spacereader.export.markdown_report import escape as md_escape
 from spacereader.export.markdown_report import escape_line as md_escape_line
 from spacereader.export.w3c import parse as parse_w3c
-from spacereader.load import clean_text
 from spacereader.model import Article, Comparison, Conflict, ConflictValue, DiffSpan, Fact, Row
+from spacereader.sources.text import clean_text
 
 HOSTILE = (
     "Officials said <script>alert('x')</script> nothing at all. "
@@ -464,7 +464,7 @@ BRIDGE = Path(__file__).parent / "articles" / "bridge"
 @pytest.fixture(scope="module")
 def bridge() -> Comparison:
     from spacereader.engine.comparison import build_comparison
-    from spacereader.load import load_paths
+    from spacereader.sources.load import load_paths
 
     articles, errors = load_paths([str(BRIDGE)])
     assert not errors and len(articles) == 3

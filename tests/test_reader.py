@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from spacereader.load import seeds_dir
+from spacereader.sources.files import seeds_dir
 from tests.test_reader_support import sample_app, screen_text, wait_ready
 
 SIZE = (160, 48)

@@ -49,3 +49,25 @@ def _before(*keys: str, theme: str | None = None):
 )
 def test_reader_snapshot(snap_compare, keys, theme, size):
     assert snap_compare(sample_app(), terminal_size=size, run_before=_before(*keys, theme=theme))
+
+
+def _pile_app():
+    from pathlib import Path
+
+    from spacereader.tui.app import ReaderApp
+
+    articles = Path(__file__).resolve().parent / "articles"
+    paths = [articles / "quake", articles / "quake-kestria", articles / "transfer", articles / "singles" / "tremor.txt"]
+    return ReaderApp([str(p) for p in paths], load_config=False)
+
+
+@pytest.mark.parametrize(
+    ("keys", "size"),
+    [
+        pytest.param((), (120, 24), id="events"),
+        pytest.param(("slash", *"quake"), (120, 24), id="events-filter"),
+        pytest.param(("down", "enter"), (120, 24), id="events-open"),
+    ],
+)
+def test_events_screen_snapshot(snap_compare, keys, size):
+    assert snap_compare(_pile_app(), terminal_size=size, run_before=_before(*keys))

@@ -58,7 +58,7 @@ def conflicts_table(comparison: Comparison, color: bool = False) -> str:
 def run(args: argparse.Namespace) -> int:
     comparison = load_comparison(args)
     if args.format == "json":
-        document = {"schema": "spacereader.engine.conflicts/1", "sources": sources_json(comparison.articles)}
+        document = {"schema": "spacereader.conflicts/1", "sources": sources_json(comparison.articles)}
         document.update(conflicts_json(comparison))
         emit(dumps(document))
     elif args.format == "csv":

@@ -12,8 +12,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from spacereader.annotations import Annotation
-from spacereader.load import clean_text
 from spacereader.model import Article, Comparison, Conflict, DiffSpan, Row, Sentence
+from spacereader.sources.text import clean_text
 
 SHA_PREFIX = 12
 _SPACE = re.compile(r"\s+")

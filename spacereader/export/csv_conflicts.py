@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from spacereader.annotations import Annotation
 from spacereader.export.common import normalized_text, one_line, plain, published
@@ -34,15 +34,13 @@ def cell(value: object) -> str:
     return text
 
 
-def render(comparison: Comparison, annotations: Sequence[Annotation] = ()) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow(HEADER)
+def rows(comparison: Comparison) -> Iterator[list[str]]:
+    """One list of cells per source value of every conflict, in HEADER's order."""
     articles = {article.id: article for article in comparison.articles}
     for conflict in comparison.conflicts:
         for value in conflict.values:
             article = articles.get(value.fact.source)
-            writer.writerow(
+            yield [
                 cell(item)
                 for item in (
                     conflict.id,
@@ -61,5 +59,12 @@ def render(comparison: Comparison, annotations: Sequence[Annotation] = ()) -> st
                     conflict.context,
                     conflict.explanation,
                 )
-            )
+            ]
+
+
+def render(comparison: Comparison, annotations: Sequence[Annotation] = ()) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(HEADER)
+    writer.writerows(rows(comparison))
     return buffer.getvalue()

@@ -104,14 +104,23 @@ def _annotation_line(annotation: Annotation, current: str | None) -> str:
 
 
 def render(comparison: Comparison, annotations: Sequence[Annotation]) -> str:
+    return report(comparison, annotations)
+
+
+def report(
+    comparison: Comparison, annotations: Sequence[Annotation], *, level: int = 1, title: str | None = None
+) -> str:
+    """The report; `level` is its top heading's level (2 for one event's section of a batch report),
+    `title` replaces the comparison's own (its pivot's headline)."""
+    h1, h2, h3 = ("#" * (level + n) for n in range(3))
     lines: list[str] = [
-        f"# {escape_heading(title_of(comparison))}",
+        f"{h1} {escape_heading(title or title_of(comparison))}",
         "",
         escape_line(counts(comparison, annotations)),
         "",
     ]
 
-    lines += ["## Sources", ""]
+    lines += [f"{h2} Sources", ""]
     lines += _table(
         ("ID", "Outlet", "Published", "URL", "SHA-256"),
         [
@@ -127,13 +136,13 @@ def render(comparison: Comparison, annotations: Sequence[Annotation]) -> str:
     )
     lines.append("")
 
-    lines += ["## Conflicts", ""]
+    lines += [f"{h2} Conflicts", ""]
     if not comparison.conflicts:
         lines += ["No conflicts found.", ""]
     numbers = conflict_numbers(comparison)
     for number, conflict in enumerate(comparison.conflicts, start=1):
         subject = conflict_subject(conflict)
-        lines += [f"### Conflict {number}: {escape_heading(subject)} · {escape_heading(conflict.kind)}", ""]
+        lines += [f"{h3} Conflict {number}: {escape_heading(subject)} · {escape_heading(conflict.kind)}", ""]
         explanation = escape_line(conflict.explanation) + " " if conflict.explanation else ""
         lines += [f"{explanation}(id {escape(conflict.id)})".lstrip(), ""]
         lines += _table(
@@ -151,9 +160,9 @@ def render(comparison: Comparison, annotations: Sequence[Annotation]) -> str:
         )
         lines.append("")
 
-    lines += ["## Comparison", ""]
+    lines += [f"{h2} Comparison", ""]
     for report_row in report_rows(comparison, annotations):
-        heading = f"### Row {report_row.number}"
+        heading = f"{h3} Row {report_row.number}"
         if report_row.row.score is not None:
             heading += f" (score {report_row.row.score:.0f})"
         if report_row.conflicts:
@@ -168,7 +177,7 @@ def render(comparison: Comparison, annotations: Sequence[Annotation]) -> str:
 
     orphans = unplaced(comparison, annotations)
     if orphans:
-        lines += ["## Orphaned annotations", "", "The text these were made on is no longer in the article.", ""]
+        lines += [f"{h2} Orphaned annotations", "", "The text these were made on is no longer in the article.", ""]
         for a in orphans:
             where = f"**{escape(a.source)}**"
             if a.annotated_sentence is not None:

@@ -23,8 +23,8 @@ from urllib.parse import unquote, urlsplit
 
 from spacereader import __version__
 from spacereader.annotations import LABELS, Annotation, normalize_label, normalize_note, normalize_url
-from spacereader.load import clean_text
 from spacereader.model import Comparison
+from spacereader.sources.text import clean_text
 
 CONTEXT: list[Any] = ["http://www.w3.org/ns/anno.jsonld", {"sr": "https://spacereader.invalid/ns#"}]
 ID_PREFIX = "urn:spacereader:annotation:"

@@ -32,7 +32,10 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacereader.sources.options import WebOptions
 
 _HEADER = struct.Struct("!cI")
 CACHE_ENTRIES = 32
@@ -116,27 +119,76 @@ class Analysis:
 
 
 def analyse(
-    paths: Sequence[str], *, encoding: str | None, pivot: str | None, threshold: float | None, progress: Callable | None
+    paths: Sequence[str],
+    *,
+    encoding: str | None,
+    pivot: str | None,
+    threshold: float | None,
+    progress: Callable | None,
+    web: WebOptions | None = None,
+    event: str | None = None,
+    workers: int | None = None,
 ) -> tuple[str, Any, Any, Any] | tuple[str, str]:
-    """Load and build the comparison (in whichever process calls it)."""
-    from spacereader.engine.comparison import build_comparison
-    from spacereader.load import default_paths, load_paths
+    """Load (fetching web inputs) and build the comparison, in whichever process calls it.
 
-    articles, errors = load_paths(default_paths(paths), encoding=encoding)
+    A pile of several events covered by two or more sources gives a `spacereader.pile.Pile` (every
+    event compared, `workers` at a time, default the cores) instead of one comparison; `event` picks
+    one event of the pile.
+    """
+    from spacereader.engine.comparison import build_comparison
+    from spacereader.pile import build_pile, choose_event, default_workers, group, several_events, unknown_event
+    from spacereader.sources.files import default_paths
+    from spacereader.sources.load import load_paths
+
+    workers = workers or default_workers()
+    articles, errors = load_paths(default_paths(paths), encoding=encoding, web=web, progress=progress)
     if not articles:
         reasons = "; ".join(str(error) for error in errors) or "no readable article"
         return "error", reasons if len(errors) == 1 else f"no readable article ({reasons})"
     if pivot is not None and pivot not in {a.id for a in articles}:
         ids = ", ".join(a.id for a in articles)
         return "error", f"--pivot {pivot}: no such source (sources: {ids})"
+    if event is not None:
+        try:
+            chosen, articles = choose_event(articles, event, workers=workers)
+        except LookupError:
+            return "error", unknown_event(event, paths)
+        except ValueError as error:
+            return "error", f"--event {event}: {error}"
+        if pivot is not None and pivot not in chosen.sources:
+            return "error", f"--pivot {pivot}: not a source of event {chosen.id} (sources: {', '.join(chosen.sources)})"
+    elif len(articles) >= 4:  # fewer cannot hold two events of two sources each
+        events = group(articles, workers=workers, progress=progress)
+        if several_events(events):
+            pile = build_pile(
+                articles, events=events, workers=workers, pivot=pivot, threshold=threshold, progress=progress
+            )
+            return "ok", articles, errors, pile
     comparison = build_comparison(articles, errors, pivot=pivot, threshold=threshold, progress=progress)
     return "ok", articles, errors, comparison
 
 
+def cacheable(paths: Sequence[str]) -> bool:
+    """Whether a comparison of `paths` can be cached by the inputs' names, sizes and times: not when an
+    input is read from the network (a web address, a feed whose items are fetched) or from stdin."""
+    from spacereader.sources import FEED_SUFFIXES, STDIN, is_url
+
+    for raw in paths:
+        if raw == STDIN or is_url(raw) or Path(raw).suffix.lower() in FEED_SUFFIXES:
+            return False
+        try:
+            if Path(raw).is_dir() and any(child.suffix.lower() in FEED_SUFFIXES for child in Path(raw).iterdir()):
+                return False
+        except OSError:
+            pass
+    return True
+
+
 def cache_dir() -> Path:
+    """`comparisons/` in the cache dir (SPACEREADER_CACHE_DIR, else platformdirs' user cache dir)."""
     override = os.environ.get("SPACEREADER_CACHE_DIR")
     if override:
-        return Path(override).expanduser()
+        return Path(override).expanduser() / "comparisons"
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("spacereader")) / "comparisons"
@@ -150,16 +202,26 @@ def _stat(path: Path) -> tuple:
     return (str(path), info.st_size, info.st_mtime_ns, path.is_dir())
 
 
-def cache_key(paths: Sequence[str], *, encoding: str | None, pivot: str | None, threshold: float | None) -> str:
+def cache_key(
+    paths: Sequence[str], *, encoding: str | None, pivot: str | None, threshold: float | None, event: str | None = None
+) -> str:
     """What the comparison depends on: inputs (names, sizes, mtimes), options, engine files, Python."""
     import spacereader
 
     package = Path(spacereader.__file__).resolve().parent
     if paths:
         inputs = [Path(p) for p in paths]
-    else:  # the seeds, found as `spacereader.load.seeds_dir` does, without importing the engine
+    else:  # the seeds, found as `spacereader.sources.files.seeds_dir` does, without importing the engine
         inputs = [package / "seeds" if (package / "seeds").is_dir() else package.parent / "seeds"]
-    material: list[Any] = [sys.version_info[:2], spacereader.__version__, os.getcwd(), encoding, pivot, threshold]
+    material: list[Any] = [
+        sys.version_info[:2],
+        spacereader.__version__,
+        os.getcwd(),
+        encoding,
+        pivot,
+        threshold,
+        event,
+    ]
     for path in inputs:
         material.append(_stat(path))
         if path.is_dir():
@@ -208,6 +270,9 @@ def start(
     pivot: str | None = None,
     threshold: float | None = None,
     cache_key: str | None = None,
+    web: WebOptions | None = None,
+    event: str | None = None,
+    workers: int | None = None,
 ) -> Analysis | None:
     """Fork the analysis; None when this platform or these inputs need the in-process path."""
     if not hasattr(os, "fork") or "-" in paths or os.environ.get("SPACEREADER_NO_FORK"):
@@ -248,7 +313,16 @@ def start(
             import spacereader.engine.comparison  # noqa: F401  (with the collector off, if the parent turned it off)
 
             gc.enable()  # the analysis itself runs as it would anywhere else
-            result = analyse(paths, encoding=encoding, pivot=pivot, threshold=threshold, progress=progress)
+            result = analyse(
+                paths,
+                encoding=encoding,
+                pivot=pivot,
+                threshold=threshold,
+                progress=progress,
+                web=web,
+                event=event,
+                workers=workers,
+            )
         except Exception as error:
             result = ("error", f"internal error: {type(error).__name__}: {error}")
         answer = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)

@@ -8,6 +8,7 @@ store, every store write and every export run in thread workers and report back 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
@@ -27,6 +28,7 @@ from spacereader.tui.components.status import ReaderFooter, StatusBar
 from spacereader.tui.viewmodel import FILTER_LABELS, FILTERS, Filter, ReaderModel, value_groups
 
 if TYPE_CHECKING:
+    from spacereader.tui.components.events import EventsScreen
     from spacereader.tui.components.panels import AnnotationsPanel, ConflictsPanel
 
 FILTER_SHORT = {"all": "all rows", "conflicts": "conflicts", "shared": "shared", "unique": "unique"}
@@ -94,6 +96,14 @@ class ReaderApp(App[int]):
         Binding("m", "next_annotation", "Next annotation", id="annotation.next", show=False),
         Binding("M", "previous_annotation", "Previous annotation", id="annotation.previous", show=False),
         Binding(
+            "o",
+            "add_source",
+            "Add source…",
+            id="source.add",
+            show=False,
+            tooltip="Add a source: a web address, a feed, a saved page, a file or a directory",
+        ),
+        Binding(
             "e",
             "export",
             "Export",
@@ -118,14 +128,20 @@ class ReaderApp(App[int]):
         build: Callable[..., Any] | None = None,
         analysis: Any = None,
         preloaded: Any = None,
+        web: Any = None,
+        event: str | None = None,
     ) -> None:
         """`articles` skips loading and `build` replaces the engine's `build_comparison` (tests, benchmarks)."""
         super().__init__()
         self.paths = list(paths)
+        self.event = event
+        #: A pile of several events (`spacereader.pile.Pile`), listed on the events screen; None for one comparison.
+        self.pile: Any = None
         self.requested_pivot = pivot
         self.threshold = threshold
         self.data_dir = data_dir
         self.encoding = encoding
+        self.web = web  # WebOptions for web inputs (None: the defaults)
         self.model: ReaderModel | None = None
         self.failure: str | None = None
         self.ready = False
@@ -137,6 +153,8 @@ class ReaderApp(App[int]):
         self.store: Any = None
         self.annotations: tuple = ()
         self.search_query = ""
+        self._adding: str | None = None  # what "Add source" is loading, and how far it got
+        self._told_changed: set[str] = set()  # sources already said to have changed since annotated
         self._config_problems: tuple[str, ...] = ()
         self._labels: tuple[str, ...] = ()
         if load_config:
@@ -149,6 +167,13 @@ class ReaderApp(App[int]):
                 self._wanted_theme = config.theme
             self._labels = config.labels
             self._config_problems = config.problems
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """On the events screen the reader's keys do nothing (they act on a comparison); quitting and
+        Textual's own actions still work."""
+        if action != "quit" and self.screen_stack and self.screen_stack[-1].id == "events-screen":
+            return action not in {binding.action for binding in Binding.make_bindings(self.BINDINGS)}
+        return True
 
     def notify(
         self,
@@ -214,7 +239,7 @@ class ReaderApp(App[int]):
                 return
             _, self._articles, self._errors, comparison = result
             self._report_errors(self._errors)
-            self._show(_prepare(comparison), None)
+            self._present(comparison)
             return
         self._analyse(self.requested_pivot)
         # The animated indicator only when loading takes a while: no flash (and no animation
@@ -257,8 +282,16 @@ class ReaderApp(App[int]):
             _, self._articles, self._errors, comparison = result
             self.call_later(self._report_errors, self._errors)
         elif not self._articles:
+            # In a thread of this process: one worker (forking a process that runs threads is unsafe).
             result = analyse(
-                self.paths, encoding=self.encoding, pivot=pivot, threshold=self.threshold, progress=progress
+                self.paths,
+                encoding=self.encoding,
+                pivot=pivot,
+                threshold=self.threshold,
+                progress=progress,
+                web=self.web,
+                event=self.event,
+                workers=1,
             )
             if result[0] == "error":
                 self.call_from_thread(self._fail, result[1])
@@ -273,6 +306,9 @@ class ReaderApp(App[int]):
             comparison = build_comparison(
                 self._articles, self._errors, pivot=pivot, threshold=self.threshold, progress=progress
             )
+        if _is_pile(comparison):
+            self.call_from_thread(self._present, comparison)
+            return
         # Off the UI thread, so the first frame is quick.
         self.call_from_thread(self._show, _prepare(comparison), keep)
 
@@ -283,15 +319,57 @@ class ReaderApp(App[int]):
 
     def _report_errors(self, errors: Sequence[Any]) -> None:
         for error in errors:
-            self.notify(Content(str(error)), title="Could not load", severity="warning", timeout=8)
+            title = "Loaded, with a warning" if getattr(error, "loaded", False) else "Could not load"
+            self.notify(Content(str(error)), title=title, severity="warning", timeout=8)
 
     def _fail(self, message: str) -> None:
         self.failure = message
         self.exit(2, message=None)
 
-    def _show(self, model: ReaderModel, keep: tuple[str, int] | None) -> None:
-        first = self.model is None
+    def _present(self, result: Any) -> None:
+        """Show an analysis result: the events screen for a pile, else the comparison."""
+        if _is_pile(result):
+            self._show_events(result)
+        else:
+            self._show(_prepare(result), None)
+
+    def _show_events(self, pile: Any) -> None:
+        """A pile of several events: list them; enter opens one's comparison (`on_events_screen_chosen`)."""
+        from spacereader.tui.components.events import EventsScreen, event_lines
+
+        self.pile = pile
+        loading = self.query_one("#loading")
+        loading.display = False
+        loading.query("LoadingIndicator").remove()
+        compared = len(pile.compared)
+        summary = (
+            f"{len(pile.events)} events in {len(pile.articles)} articles · {compared} covered by two or more sources"
+        )
+        self.install_screen(EventsScreen(event_lines(pile), summary), name="events")
+        self.push_screen("events")
+        self.call_after_refresh(self._open_store)
+        import gc
+
+        gc.freeze()
+        gc.enable()  # as in `_show`
+        self.ready = True
+
+    def on_events_screen_chosen(self, message: EventsScreen.Chosen) -> None:
+        from spacereader.pile import articles_of
+
+        event = next(event for event in self.pile.events if event.id == message.event_id)
+        # A new pivot rebuilds this event's comparison, from its own articles.
+        self._articles = articles_of(event, self.pile.articles)
+        self.get_screen("events").can_go_back = True  # type: ignore[attr-defined]
+        self.pop_screen()
+        self.search_query = ""  # a search of another event's words
+        self._show(_prepare(self.pile.comparison(event)), None, opened=True)
+
+    def _show(self, model: ReaderModel, keep: tuple[str, int] | None, *, opened: bool = False) -> None:
+        """Show a comparison; `opened`: another event's, chosen on the events screen."""
+        first = self.model is None or opened
         self.model = model
+        self._adding = None
         loading = self.query_one("#loading")
         loading.display = False
         loading.query("LoadingIndicator").remove()
@@ -302,14 +380,15 @@ class ReaderApp(App[int]):
             cast("ConflictsPanel", panel).show(model)
         if first:
             view.focus()
-            # After the comparison is painted: the store's thread (imports, SQLite, re-anchoring)
-            # would otherwise take turns on the GIL with the first frame.
-            self.call_after_refresh(self._open_store)
+            if self.pile is None:
+                # After the comparison is painted: the store's thread (imports, SQLite, re-anchoring)
+                # would otherwise take turns on the GIL with the first frame.
+                self.call_after_refresh(self._open_store)
             # Open on the first disagreement, so it is on screen without scrolling.
             hard = [n for n, row in enumerate(view.rows) if row.severity == "conflict"]
             if hard and keep is None:
                 self._focus_conflict_row(hard[0])
-        else:
+        if not first or opened:
             self._refresh_annotations()
         if self.search_query:
             self._run_search(self.search_query, notify=False)
@@ -346,6 +425,8 @@ class ReaderApp(App[int]):
         parts: list[Content | tuple[str, str] | str] = []
         total = len(view.rows)
         parts.append((f" row {view.cursor_row + 1 if total else 0}/{total} ", "bold"))
+        if self._adding:
+            parts.append((f" {self._adding} ", "reverse $text-warning"))
         if view.filter != "all":
             parts.append((f" {FILTER_SHORT[view.filter]} ", "reverse $text-accent"))
         source = view.current_source
@@ -367,6 +448,8 @@ class ReaderApp(App[int]):
         layout = view.layout_info
         if layout.hidden_left or layout.hidden_right:
             parts.append(("  h/l: more sources", "dim"))
+        if self.pile is not None:
+            parts.append(("  escape: all events", "dim"))
         status.update(Content.assemble(*parts))
 
     def _update_conflict_bar(self) -> None:
@@ -605,6 +688,8 @@ class ReaderApp(App[int]):
             self.search_query = ""
             self.view.set_matches([], None)
             self._update_status()
+        elif self.pile is not None:
+            self.push_screen("events")
 
     # ── panels and screens ─────────────────────────────────────────────────────────────────────
 
@@ -780,10 +865,43 @@ class ReaderApp(App[int]):
 
     def _show_annotations(self, annotations: tuple) -> None:
         self.annotations = annotations
+        self._say_what_changed(annotations)
         self.view.set_annotated((a.source, a.sentence) for a in annotations if a.sentence is not None)
         for panel in self.query("AnnotationsPanel"):
             cast("AnnotationsPanel", panel).show(annotations, self._source_labels())
         self._update_status()
+
+    def _say_what_changed(self, annotations: tuple) -> None:
+        """Once per source: its text is no longer the one its annotations were made on (a page edited
+        since, a file changed); they have been re-anchored, and those that could not be are orphaned."""
+        model = self.model
+        if model is None:
+            return
+        changed: dict[str, list] = {}
+        for annotation in annotations:
+            try:
+                article = model.comparison.article(annotation.source)
+            except KeyError:
+                continue
+            if annotation.sha256 and annotation.sha256 != article.sha256:
+                changed.setdefault(article.id, []).append(annotation)
+        for source, moved in changed.items():
+            if source in self._told_changed:
+                continue
+            self._told_changed.add(source)
+            article = model.comparison.article(source)
+            orphaned = sum(1 for a in moved if a.sentence is None)
+            web = "://" in article.path
+            what = "The page" if web else "The text"
+            placed = f"{_count(len(moved) - orphaned, 'annotation')} re-anchored"
+            lost = f", {orphaned} could not be placed (orphaned, see A)" if orphaned else ""
+            hint = " To see what changed: ctrl+p, “What changed in …”." if web else ""
+            self.notify(
+                Content(f"{what} of {article.label} has changed since it was annotated: {placed}{lost}.{hint}"),
+                title="Source changed",
+                severity="warning",
+                timeout=10,
+            )
 
     def _annotations_at(self, source: str, index: int) -> list:
         found = [a for a in self.annotations if a.source == source and a.sentence == index]
@@ -947,6 +1065,91 @@ class ReaderApp(App[int]):
     def action_previous_annotation(self) -> None:
         self._step_annotation(-1)
 
+    # ── adding a source ────────────────────────────────────────────────────────────────────────
+
+    def action_add_source(self) -> None:
+        if self.model is None:
+            return
+        from spacereader.tui.components.dialogs import SourceDialog
+
+        def chosen(value: str | None) -> None:
+            if value:
+                self._adding = f"adding {truncate(value, 40)}…"
+                self._update_status()
+                self._add_source(value)
+
+        self.push_screen(SourceDialog(), chosen)
+
+    @work(thread=True, exclusive=True, group="add-source")
+    def _add_source(self, value: str) -> None:
+        """Load one more input (fetching it if it is a web address), then re-align with it; focus stays put."""
+        import os
+
+        from spacereader.sources import is_url
+        from spacereader.sources.load import load_paths
+
+        model = self.model
+        assert model is not None  # the dialog needs a comparison on screen
+        existing = tuple(self._articles) or model.comparison.articles
+
+        def progress(step: str, done: int, total: int) -> None:
+            self.call_from_thread(self._adding_progress, f"{step} {done}/{total}")
+
+        target = value if is_url(value) else os.path.expanduser(value)
+        try:
+            articles, errors = load_paths(
+                [target], encoding=self.encoding, web=self.web, progress=progress, taken=[a.id for a in existing]
+            )
+        except Exception as error:  # never lose the comparison on screen to one bad input
+            articles, errors = (), ()
+            self.call_from_thread(self.notify, Content(f"{value}: {error}"), title="Could not load", severity="error")
+        new = [a for a in articles if not any(_same_article(a, old) for old in existing)]
+        self.call_from_thread(self._report_errors, errors)
+        if not new:
+            self.call_from_thread(self._adding_progress, None)
+            if articles:
+                self.call_from_thread(self.notify, Content(f"{value} is open already."), timeout=4)
+            return
+        self._articles = (*existing, *new)
+        self._errors = (*self._errors, *errors)
+        labels = ", ".join(article.label for article in new)
+        self.call_from_thread(self._adding_progress, f"aligning {len(self._articles)} sources")
+        self.call_from_thread(self._analyse_added, Content(f"Added {labels}."))
+
+    def show_changes(self, source: str) -> None:
+        """What changed in a web source since the earlier version the cache keeps."""
+        if self.model is not None:
+            self._load_changes(self.model.comparison.article(source))
+
+    @work(thread=True, group="changes")
+    def _load_changes(self, article: Any) -> None:
+        import datetime as dt
+
+        from spacereader.sources.options import WebOptions
+        from spacereader.sources.web import earlier_text
+
+        found = earlier_text(article.path, self.web or WebOptions())
+        if found is None:
+            message = f"No earlier version of {article.label} is kept: it has not changed since it was first fetched."
+            self.call_from_thread(self.notify, Content(message), timeout=5)
+            return
+        text, fetched = found
+        when = dt.datetime.fromtimestamp(fetched).strftime("%Y-%m-%d %H:%M")
+        from spacereader.tui.components.changes import ChangesScreen
+
+        self.call_from_thread(self.push_screen, ChangesScreen(article.label, when, text, article.body))
+
+    def _adding_progress(self, text: str | None) -> None:
+        self._adding = text
+        self._update_status()
+
+    def _analyse_added(self, message: Content) -> None:
+        model = self.model
+        if model is None:
+            return
+        self._analyse(model.pivot, self.view.current_sentence)
+        self.notify(message, title="Source added", timeout=4)
+
     # ── export ─────────────────────────────────────────────────────────────────────────────────
 
     def action_export(self) -> None:
@@ -1019,12 +1222,31 @@ def _prepare(comparison: Any) -> ReaderModel:
     return model
 
 
+def _is_pile(result: Any) -> bool:
+    """Whether an analysis result is a pile of events. Only a pile imports its module (one comparison
+    never does: the reader starts without the engine)."""
+    module = sys.modules.get("spacereader.pile")
+    return module is not None and isinstance(result, module.Pile)
+
+
+def _same_article(new: Any, old: Any) -> bool:
+    """Whether an added article is one already open: the same URL, the same file, or the same text."""
+    from spacereader.annotations import article_path, normalize_url
+
+    if new.url and old.url:
+        return bool(normalize_url(new.url) == normalize_url(old.url))
+    path = article_path(new)
+    return (path is not None and path == article_path(old)) or new.sha256 == old.sha256
+
+
 def _count(number: int, noun: str) -> str:
     return f"{number} {noun}" + ("" if number == 1 else "s")
 
 
-def run_reader(args: argparse.Namespace, analysis: Any = None, preloaded: Any = None) -> int:
-    """Entry point of `spacereader [read]`: the interactive reader, or a headless screenshot."""
+def run_reader(args: argparse.Namespace, analysis: Any = None, preloaded: Any = None, web: Any = None) -> int:
+    """Entry point of `spacereader [read]`: the interactive reader, or a headless screenshot.
+
+    `web`: the options of web inputs (None: the defaults)."""
     app = ReaderApp(
         getattr(args, "paths", None) or [],
         pivot=getattr(args, "pivot", None),
@@ -1033,6 +1255,8 @@ def run_reader(args: argparse.Namespace, analysis: Any = None, preloaded: Any = 
         encoding=getattr(args, "encoding", None),
         analysis=analysis,
         preloaded=preloaded,
+        web=web,
+        event=getattr(args, "event", None),
     )
     if getattr(args, "screenshot", None):
         from spacereader.tui.screenshots import take_screenshot

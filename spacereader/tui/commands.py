@@ -23,6 +23,8 @@ class ReaderCommands(Provider):
 
     def _commands(self) -> Iterator[tuple[str, Callable[[], object], str]]:
         app: ReaderApp = self.app  # type: ignore[assignment]
+        if app.screen.id == "events-screen":  # nothing to act on until an event is open
+            return
         seen: set[str] = set()
         for binding in Binding.make_bindings([*app.BINDINGS, *app.view_bindings()]):
             if not binding.description or binding.action in seen or binding.action == "command_palette":
@@ -41,6 +43,14 @@ class ReaderCommands(Provider):
             yield f"Filter: {FILTER_LABELS[which]}", partial(app.apply_filter, which), "which rows show"
         for column in model.columns:
             yield f"Jump to source {column.label}", partial(app.jump_to_source, column.source), column.source
+        for column in model.columns:
+            article = model.comparison.article(column.source)
+            if "://" in article.path:  # fetched: the cache may keep the version before the page last changed
+                yield (
+                    f"What changed in {column.label}",
+                    partial(app.show_changes, column.source),
+                    "since the earlier version of the page",
+                )
         for column in model.columns:
             if not column.pivot:
                 yield f"Set pivot {column.label}", partial(app.set_pivot, column.source), "rows follow this source"

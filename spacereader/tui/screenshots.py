@@ -92,6 +92,10 @@ PICTURES: tuple[tuple[str, str, str | None], ...] = (
     ("help", "question_mark", None),
     ("light-theme", "n", "textual-light"),
 )
+#: The events screen, on a pile of the test suite's written articles (the seeds are one event): two
+#: earthquakes a month apart, two football transfers a week apart, two strikes in one country, others.
+PILE = ("quake", "quake-kestria", "transfer", "transfer-sandal", "strike", "strike-docks", "bridge", "singles")
+EVENT_PICTURES: tuple[tuple[str, str], ...] = (("events", ""), ("events-filter", "slash,q,u,a,k,e"))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -109,6 +113,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name, keys, theme in PICTURES:
             app = ReaderApp(data_dir=data_dir, load_config=False)
             take_screenshot(app, str(out / f"{name}.svg"), size=(160, 48), press=keys, theme=theme)
+        articles = Path(__file__).resolve().parents[2] / "tests" / "articles"
+        if articles.is_dir():  # a checkout: the written articles are not installed with the package
+            pile = [str(articles / folder) for folder in PILE]
+            for name, keys in EVENT_PICTURES:
+                app = ReaderApp(pile, data_dir=data_dir, load_config=False)
+                take_screenshot(app, str(out / f"{name}.svg"), size=(160, 36), press=keys)
     return 0
 
 

@@ -31,7 +31,8 @@ BASELINE_THRESHOLDS = (40, 50, 55, 60, 65, 70, 75, 80, 90)
 def load(name: str):
     from spacereader.engine.conflicts import compare_facts
     from spacereader.engine.segment import segment
-    from spacereader.load import load_paths, seeds_dir
+    from spacereader.sources.files import seeds_dir
+    from spacereader.sources.load import load_paths
 
     corpus = LABELS[name]
     articles, _errors = load_paths([corpus.path or str(seeds_dir())])

@@ -14,8 +14,9 @@ from pathlib import Path
 
 from spacereader.engine.facts import extract_facts
 from spacereader.engine.segment import segment
-from spacereader.load import load_paths, seeds_dir
 from spacereader.model import Article
+from spacereader.sources.files import seeds_dir
+from spacereader.sources.load import load_paths
 from tests.corpus_facts import CASES
 
 MB = 1_000_000

@@ -10,7 +10,8 @@ import time
 from collections.abc import Callable
 
 from spacereader.engine.segment import segment
-from spacereader.load import load_paths, seeds_dir
+from spacereader.sources.files import seeds_dir
+from spacereader.sources.load import load_paths
 from tests.segmentation_cases import CASES
 
 

@@ -173,7 +173,7 @@ def load_events(split: str | None = None) -> list[Event]:
 
 def body_of(path: Path) -> str:
     """The body of a saved text as spacereader reads it (after the header block)."""
-    from spacereader.load import load_paths
+    from spacereader.sources.load import load_paths
 
     articles, errors = load_paths([str(path)])
     if errors or not articles:

@@ -30,7 +30,7 @@ Pair = frozenset[Member]
 def build(event: Event) -> Comparison:
     """The engine's comparison of one event's texts, loaded as a user would load them."""
     from spacereader.engine.comparison import build_comparison
-    from spacereader.load import load_paths
+    from spacereader.sources.load import load_paths
 
     articles, errors = load_paths(event.paths())
     if errors:

@@ -1,4 +1,4 @@
-"""Modal screens: pick a pivot, annotate a sentence, export, confirm."""
+"""Modal screens: pick a pivot, annotate a sentence, add a source, export, confirm."""
 
 from __future__ import annotations
 
@@ -117,6 +117,49 @@ class AnnotationDialog(ModalScreen[AnnotationResult | None]):
             self.dismiss(self._result())
         elif event.button.id == "delete":
             self.dismiss(AnnotationResult("delete"))
+        else:
+            self.dismiss(None)
+
+
+class SourceDialog(ModalScreen[str | None]):
+    """Add a source: a web address, a saved page, a feed, a file or a directory; enter adds, escape cancels."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "dismiss(None)", "Cancel", id="dialog.cancel")]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="source-dialog"):
+            yield Label("Add a source", classes="dialog-title")
+            yield Static("A web address (https://…), a feed, a saved page (.html), a text or Markdown file, or a directory.")
+            with Horizontal(classes="field"):
+                yield Label("From", classes="field-label")
+                yield Input(placeholder="https://… or a path", id="source")
+            with Horizontal(classes="buttons"):
+                yield Button("Add", variant="primary", id="add")
+                yield Button("Cancel", id="cancel")
+            yield Static("enter add · escape cancel", classes="dialog-hint")
+
+    def on_mount(self) -> None:
+        self.query_one("#source", Input).focus()
+
+    def _value(self) -> str | None:
+        value = self.query_one("#source", Input).value.strip()
+        if not value:
+            self.notify("Give a web address or a path.", severity="warning")
+            return None
+        return value
+
+    @on(Input.Submitted, "#source")
+    def submitted(self) -> None:
+        value = self._value()
+        if value:
+            self.dismiss(value)
+
+    @on(Button.Pressed)
+    def pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "add":
+            value = self._value()
+            if value:
+                self.dismiss(value)
         else:
             self.dismiss(None)
 

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from spacereader import load
-from spacereader.load import clean_text, load_paths, seeds_dir
+from spacereader.sources import files
+from spacereader.sources.files import seeds_dir
+from spacereader.sources.load import load_paths
+from spacereader.sources.text import clean_text
 
 
 def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
@@ -34,7 +36,7 @@ def test_seeds_are_bundled_byte_for_byte() -> None:
 def test_seeds_are_found_through_importlib_resources_when_installed() -> None:
     packaged = resources.files("spacereader") / "seeds"
     # An installed wheel carries them inside the package; a development checkout falls back to ./seeds.
-    assert packaged.is_dir() or (Path(load.__file__).resolve().parent.parent / "seeds").is_dir()
+    assert packaged.is_dir() or (Path(files.__file__).resolve().parents[2] / "seeds").is_dir()
     assert len(list(seeds_dir().glob("*.txt"))) == 5
 
 

@@ -1,30 +1,19 @@
-"""Loading articles from files, directories and standard input.
+"""Text into an `Article`: cleaning, header blocks, front matter, Markdown, decoding.
 
-This is one of the two places the engine touches the outside world (the other is the annotation
-store). Every failure becomes a `LoadError` naming the path and the reason; nothing here raises for a
-bad input.
+Pure functions of the text they are given (no file, network or clock): the readers of files, pages and
+feeds all end here, so every article is cleaned and normalised the same way.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 import re
-import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from spacereader.model import Article, LoadError
-
-MAX_BYTES = 20 * 1000 * 1000
-TEXT_SUFFIXES = frozenset({".txt", ".text"})
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
-SUPPORTED_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES
-STDIN = "-"
+from spacereader.sources import MARKDOWN_SUFFIXES
 
 HEADER_KEYS = {
     "title": "title",
@@ -50,12 +39,6 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _INLINE_DATE = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})(?:\s+|\Z)", re.IGNORECASE)
 _HEADER_LINE = re.compile(r"\A([A-Za-z]+)\s*:\s*(.*?)\s*\Z")
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
-
-
-@dataclass(frozen=True, slots=True)
-class _Input:
-    path: str
-    data: bytes
 
 
 def clean_text(text: str) -> str:
@@ -150,7 +133,7 @@ def markdown_to_text(text: str, *, take_title: bool = True) -> tuple[str | None,
     return title, "\n\n".join(blocks)
 
 
-def _decode(data: bytes, path: str, encoding: str | None) -> str | LoadError:
+def decode(data: bytes, path: str, encoding: str | None) -> str | LoadError:
     if not data.strip():
         return LoadError(path, "empty file")
     if b"\x00" in data:
@@ -174,10 +157,16 @@ def _decode(data: bytes, path: str, encoding: str | None) -> str | LoadError:
 
 def parse_article(source_id: str, path: str, text: str) -> Article | LoadError:
     """Turn decoded text into an `Article`; the format follows the path's suffix."""
+    meta, body = split_text(text, markdown=Path(path).suffix.lower() in MARKDOWN_SUFFIXES)
+    return build_article(source_id, path, body, meta)
+
+
+def split_text(text: str, *, markdown: bool) -> tuple[dict[str, str], str]:
+    """(metadata, body text) of a text or Markdown article: its header block or front matter, a Markdown
+    headline as the title, an inline date."""
     text = clean_text(text)
-    meta: dict[str, str] = {}
     title: str | None = None
-    if Path(path).suffix.lower() in MARKDOWN_SUFFIXES:
+    if markdown:
         meta, text = _split_front_matter(text)
         title, text = markdown_to_text(text, take_title="title" not in meta)
     else:
@@ -186,6 +175,11 @@ def parse_article(source_id: str, path: str, text: str) -> Article | LoadError:
     if inline:
         meta.setdefault("published", inline.group(1))
         text = text[inline.end() :]
+    return {**meta, "title": meta.get("title") or title or ""}, text
+
+
+def build_article(source_id: str, path: str, text: str, meta: dict[str, str]) -> Article | LoadError:
+    """An `Article` from cleaned body text and its metadata (keys as in `HEADER_KEYS`' values)."""
     body = normalize_body(text)
     if not body:
         return LoadError(path, "no article text (only a header or markup)")
@@ -194,130 +188,10 @@ def parse_article(source_id: str, path: str, text: str) -> Article | LoadError:
         path=path,
         body=body,
         sha256=hashlib.sha256(body.encode("utf-8")).hexdigest(),
-        title=meta.get("title") or title,
+        title=meta.get("title") or None,
         outlet=meta.get("outlet") or None,
         url=meta.get("url") or None,
-        published=parse_date(meta.get("published", "")),
+        published=parse_date(meta.get("published") or ""),
         author=meta.get("author") or None,
         language=meta.get("language") or None,
     )
-
-
-def _describe_os_error(error: OSError) -> str:
-    if isinstance(error, FileNotFoundError):
-        return "no such file or directory"
-    if isinstance(error, PermissionError):
-        return "permission denied"
-    if isinstance(error, IsADirectoryError):
-        return "is a directory"
-    return (error.strerror or str(error)).lower()
-
-
-def _read(path: Path) -> bytes | LoadError:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return LoadError(str(path), f"file is {size / 1e6:.1f} MB, over the {MAX_BYTES // 1_000_000} MB limit")
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
-    except OSError as error:
-        return LoadError(str(path), _describe_os_error(error))
-    if len(data) > MAX_BYTES:  # grew since stat, or a device that reports no size
-        return LoadError(str(path), f"file is over the {MAX_BYTES // 1_000_000} MB limit")
-    return data
-
-
-def _expand(raw: str, stdin: bytes | None) -> list[_Input | LoadError]:
-    if raw == STDIN:
-        if stdin is None:
-            stdin = sys.stdin.buffer.read(MAX_BYTES + 1)
-        if len(stdin) > MAX_BYTES:
-            return [LoadError("<stdin>", f"input is over the {MAX_BYTES // 1_000_000} MB limit")]
-        return [_Input("<stdin>", stdin)]
-    path = Path(raw)
-    try:
-        is_dir = path.is_dir()
-    except OSError as error:
-        return [LoadError(raw, _describe_os_error(error))]
-    if is_dir:
-        try:
-            children = sorted(
-                (child for child in path.iterdir() if child.suffix.lower() in SUPPORTED_SUFFIXES and child.is_file()),
-                key=lambda child: child.name,
-            )
-        except OSError as error:
-            return [LoadError(raw, _describe_os_error(error))]
-        if not children:
-            suffixes = ", ".join(sorted(SUPPORTED_SUFFIXES))
-            return [LoadError(raw, f"directory has no supported files ({suffixes})")]
-        results: list[_Input | LoadError] = []
-        for child in children:
-            data = _read(child)
-            results.append(data if isinstance(data, LoadError) else _Input(str(child), data))
-        return results
-    data = _read(path)
-    return [data if isinstance(data, LoadError) else _Input(raw, data)]
-
-
-def source_id_for(path: str) -> str:
-    if path == "<stdin>":
-        return "stdin"
-    return Path(path).stem or "article"
-
-
-def load_paths(
-    paths: Iterable[str], *, encoding: str | None = None, stdin: bytes | None = None
-) -> tuple[tuple[Article, ...], tuple[LoadError, ...]]:
-    """Load every path (file, directory or `-`); return the articles and the errors, in input order.
-
-    A file reached twice (named, and inside a named directory) is read once.
-    """
-    articles: list[Article] = []
-    errors: list[LoadError] = []
-    taken: set[str] = set()
-    seen: set[str] = set()
-    for raw in paths:
-        for item in _expand(raw, stdin):
-            identity = item.path if item.path == "<stdin>" else os.path.realpath(item.path)
-            if identity in seen:
-                continue
-            seen.add(identity)
-            if isinstance(item, LoadError):
-                errors.append(item)
-                continue
-            text = _decode(item.data, item.path, encoding)
-            if isinstance(text, LoadError):
-                errors.append(text)
-                continue
-            source_id = stem = source_id_for(item.path)
-            suffix = 1
-            while source_id in taken:
-                suffix += 1
-                source_id = f"{stem}-{suffix}"
-            taken.add(source_id)
-            article = parse_article(source_id, item.path, text)
-            if isinstance(article, LoadError):
-                errors.append(article)
-            else:
-                articles.append(article)
-    return tuple(articles), tuple(errors)
-
-
-def seeds_dir() -> Path:
-    """The bundled default corpus: packaged inside the wheel, or the checkout's top-level seeds/."""
-    packaged = resources.files("spacereader") / "seeds"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parent.parent / "seeds"
-
-
-def default_paths(paths: Sequence[str]) -> list[str]:
-    return list(paths) if paths else [str(seeds_dir())]
-
-
-def display_path(path: str) -> str:
-    """A path as the user would like to read it: relative to the working directory when inside it."""
-    try:
-        return os.path.relpath(path) if not os.path.relpath(path).startswith("..") else path
-    except ValueError:
-        return path
