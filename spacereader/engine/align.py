@@ -39,6 +39,7 @@ from statistics import median
 
 from rapidfuzz import fuzz
 
+from spacereader.engine import paraphrase
 from spacereader.engine.numbers import NUMBER_WORDS
 from spacereader.engine.wordiff import row_differences
 from spacereader.model import Fact, Mention, Row, Sentence
@@ -73,8 +74,16 @@ EVIDENCE = 3.0
 #: and the same resolved date, sum or duration ("on Tuesday" and "March 4" are one day).
 FACT_CONTEXT = True
 FACT_VALUES = True
+#: A second look at each candidate pair of two sources, in score points added to it: W_RANK / its worse
+#: rank among each sentence's candidates in the other's source (1: each other's best), W_MARGIN × how far
+#: it stands above the better runner-up (at most MARGIN_CAP points), W_CONTENT × the plain words it shares
+#: (not names, figures or evidence) in statement-word units, W_FIGURE when it shares a figure (a sum, a
+#: duration, a count from ten), W_POSITION × how near the two sit in their articles (1: the same
+#: relative place); less CONTEXT, so that the threshold keeps its place. A logistic blend of these fitted
+#: on the tuning sets' labels (python -m tests.bench.bench_align_signals --combine), in score points.
+W_RANK, W_MARGIN, MARGIN_CAP, W_CONTENT, W_FIGURE, W_POSITION, CONTEXT = 22.0, 0.4, 25.0, 7.5, 36.0, 23.0, 55.0
 #: A merge of two groups needs their sentences to score this share of the threshold on average.
-COHESION = 1.0
+COHESION = 0.7
 #: Two sentences that are each other's best match in the other's article share a row from LOW ×
 #: threshold on (paraphrases share few words, but more with each other than with the rest).
 LOW = 0.85
@@ -133,26 +142,9 @@ _DURATION_WORDS = frozenset(
 )
 
 
-#: Frequent news paraphrases, each group read as its first word (in the bag of words and in the text
-#: rapidfuzz compares): generic verbs and nouns of reporting, not the words of one story.
-SYNONYMS = (
-    "die died dies dying dead death deaths killed kill kills killing fatalities perished toll",
-    "injured injure injuring injuries injury hurt wounded wounding hospitalised hospitalized hospital hospitals",
-    "troops troop soldiers soldier",
-    "cost costs costing budget budgets",
-    "doctor doctors surgeon surgeons physician physicians medic medics",
-    "film films movie movies",
-    "earthquake earthquakes quake quakes tremor tremors",
-    "rise rises rose risen rising raise raised raises raising increase increased increases increasing hike "
-    "hikes hiked lifted",
-    "start starts started starting begin begins began begun beginning",
-    "announce announced announces announcing unveil unveiled unveils",
-    "collapse collapsed collapses collapsing",
-    "arrest arrested arrests detained",
-    "children child kids",
-    "rejected reject rejects refused",
-)
-_SYNONYM = {word: group.split()[0] for group in SYNONYMS for word in group.split()}
+#: Frequent news paraphrases, each read as one word (in the bag of words and in the text rapidfuzz
+#: compares): `spacereader.engine.paraphrase`.
+_SYNONYM = paraphrase.WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,7 +262,7 @@ def _raw_tokens(
 ) -> tuple[str, dict[str, int], int]:
     """Masked text for rapidfuzz and the raw (unweighted) token counts of one sentence."""
     words = [m.group(0).lower().replace("’", "'") for m in _WORD.finditer(sentence.text)]
-    words = [_SYNONYM.get(word, word) for word in words]
+    words = paraphrase.canonical_words(words)
     masked = " ".join(_DIGITS.sub("0", w) for w in words)
     bag: dict[str, int] = defaultdict(int)
     numeric = False
@@ -529,7 +521,12 @@ def align(
         return value
 
     clusters = _Clusters(features, score, threshold)
-    edges = _edges(features, scores, threshold, clusters, score, events)
+    # Rows are built on a second look at each candidate pair (its context added to its own score);
+    # a split sentence is judged on the own scores of its halves.
+    own = dict(scores)
+    if CONTEXT:
+        scores.update(_second_look(features, own, sentence_list, events))
+    edges = _edges(features, scores, threshold, clusters, score, events, raw=own)
     step = max(1, len(edges) // 50)
     for number, (_priority, edge_score, members) in enumerate(edges):
         if len(members) == 2:
@@ -596,20 +593,10 @@ def _join_rows(
                 if value > best.get(key, (-1.0, -1))[0]:
                     best[key] = (value, b)
 
-    @functools.cache
-    def names(n: int) -> frozenset[str]:
-        text = sentences[n].text
-        return frozenset(
-            _stem(word.lower().replace("’", "'").removesuffix("'s"))
-            for match in _CAPITALISED.finditer(text)
-            if match.start() and (word := match.group(0))
-        )
-
     def words_shared(n: int, m: int) -> float:
         """The weight two sentences share besides names: what is said, not only who."""
-        a, b = features[n].weights, features[m].weights
-        skip = names(n) | names(m)
-        return sum(w for t, w in a.items() if t in b and t[0] not in "@!" and t not in skip)
+        skip = _name_words(sentences[n].text) | _name_words(sentences[m].text)
+        return _shared_besides(features[n], features[m], skip, "@!")
 
     def alone(n: int) -> bool:
         return sum(map(len, clusters.members[clusters.find(n)].values())) == 1
@@ -708,6 +695,90 @@ def _discount_strangers(
                 scores[i, j] = value * STRANGER
 
 
+@functools.lru_cache(maxsize=65536)
+def _name_words(text: str) -> frozenset[str]:
+    """The words of the names in a sentence (capitalised, not sentence-initial), as the bag counts them."""
+    return frozenset(
+        _stem(word.lower().replace("’", "'").removesuffix("'s"))
+        for match in _CAPITALISED.finditer(text)
+        if match.start() and (word := match.group(0))
+    )
+
+
+def _shared_besides(a: _Features, b: _Features, skip: frozenset[str], evidence: str) -> float:
+    """The weight two sentences share in tokens that are neither in `skip` nor start with one of `evidence`."""
+    small, large = (a.weights, b.weights) if len(a.weights) <= len(b.weights) else (b.weights, a.weights)
+    return sum(w for t, w in small.items() if t in large and t[0] not in evidence and t not in skip)
+
+
+def _specific_figures(feature: _Features) -> frozenset[str]:
+    """A sentence's figures that few other statements of a story give: sums, durations, counts from ten."""
+    figures = set()
+    for token in feature.weights:
+        if token.startswith(("=money:", "=duration:", "#money:", "#duration:")) or (
+            token.startswith("#count:") and _is_number(token[7:]) and float(token[7:]) >= 10
+        ):
+            figures.add(token)
+    return frozenset(figures)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _second_look(
+    features: Sequence[_Features],
+    scores: Mapping[tuple[int, int], float],
+    sentences: Sequence[Sentence],
+    events: Sequence[int],
+) -> dict[tuple[int, int], float]:
+    """The scores with what each candidate pair's context says added to it (W_RANK ... CONTEXT).
+
+    A pair's own words say only so much: two reports of one statement are also each other's best match
+    in the other's article, by a margin; they share plain words besides the story's names; they often
+    give one figure; and news tells a story in much the same order (the lead first). Pairs between
+    articles about different events (`_events`) keep their own scores: their ranks and places say nothing.
+    """
+    options: dict[tuple[int, int], list[tuple[float, int]]] = defaultdict(list)
+    for (i, j), value in scores.items():
+        if features[i].source != features[j].source:
+            options[i, features[j].source].append((value, j))
+            options[j, features[i].source].append((value, i))
+    for ranked in options.values():
+        ranked.sort(reverse=True)
+    lengths: dict[int, int] = defaultdict(int)
+    for feature in features:
+        lengths[feature.source] += 1
+    figures = [_specific_figures(feature) for feature in features]
+    looked: dict[tuple[int, int], float] = {}
+    for (i, j), value in scores.items():
+        fi, fj = features[i], features[j]
+        if fi.source == fj.source or events[fi.source] != events[fj.source]:
+            continue
+        rank, runner_up = 1, 0.0
+        for a, b in ((i, j), (j, i)):
+            ranked = options[a, features[b].source]
+            rank = max(rank, next(n for n, (_v, other) in enumerate(ranked, 1) if other == b))
+            runner_up = max(runner_up, next((v for v, other in ranked if other != b), 0.0))
+        skip = _name_words(sentences[i].text) | _name_words(sentences[j].text)
+        content = _shared_besides(fi, fj, skip, "@!#~=") / fi.unit
+        place = abs((fi.index + 0.5) / lengths[fi.source] - (fj.index + 0.5) / lengths[fj.source])
+        looked[i, j] = (
+            value
+            + W_RANK / rank
+            + W_MARGIN * min(MARGIN_CAP, value - runner_up)
+            + W_CONTENT * content
+            + (W_FIGURE if figures[i] and not figures[i].isdisjoint(figures[j]) else 0.0)
+            + W_POSITION * (1 - place)
+            - CONTEXT
+        )
+    return looked
+
+
 def _prepare(
     sentences_by_source: Mapping[str, Sequence[Sentence]], facts: Iterable[Fact], mentions: Iterable[Mention]
 ) -> tuple[list[Sentence], list[_Features]]:
@@ -776,8 +847,12 @@ def _edges(
     clusters: _Clusters,
     score: Callable[[int, int], float],
     events: Sequence[int] = (),
+    raw: Mapping[tuple[int, int], float] | None = None,
 ) -> list[tuple[int, float, tuple[int, ...]]]:
     """Merges to try, best first: mutual best pairs, then the other pairs, each by descending score.
+
+    `raw` holds the pairs' own scores where `scores` adds their context (`_second_look`): a split is
+    judged on the own scores of its halves and of the joined sentence.
 
     Also registers which same-source pairs may share a row: repeats, and adjacent sentences that
     together match one sentence of another source better than either alone (a split sentence).
@@ -790,6 +865,7 @@ def _edges(
             key = (a, features[b].source)
             if value > best.get(key, (-1.0, -1))[0]:
                 best[key] = (value, b)
+    own = scores if raw is None else raw
     edges: list[tuple[int, float, tuple[int, ...]]] = []
     split_checked: set[tuple[int, int, int]] = set()
     for (i, j), value in list(scores.items()):
@@ -806,6 +882,7 @@ def _edges(
             edges.append((2, value, (i, j)))  # cohesion still guards this pair's way into a bigger row
         # A split: this sentence and a neighbour of its best partner in that source together match
         # it better than either alone. Only neighbours that are candidates themselves are tried.
+        value = own[i, j]
         if value < SPLIT_PART * threshold:
             continue
         for a, b in ((i, j), (j, i)):
@@ -815,7 +892,7 @@ def _edges(
             for neighbour in (b - 1, b + 1):
                 if not 0 <= neighbour < len(features) or features[neighbour].source != fb.source:
                     continue
-                part = scores.get((a, neighbour) if a < neighbour else (neighbour, a))
+                part = own.get((a, neighbour) if a < neighbour else (neighbour, a))
                 if part is None or part < SPLIT_PART * threshold:
                     continue
                 first, second = sorted((b, neighbour))
@@ -829,7 +906,7 @@ def _edges(
                 alone = max(value, part)
                 if together >= threshold and together - alone >= min(SPLIT_GAIN, 0.45 * (100 - alone)):
                     clusters.allowed.add((first, second))
-                    edges.append((2, together, (a, first, second)))
+                    edges.append((2, together + scores[i, j] - value, (a, first, second)))
     edges.sort(key=lambda edge: (edge[0], edge[1]), reverse=True)
     return edges
 
