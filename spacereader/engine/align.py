@@ -77,8 +77,8 @@ FACT_VALUES = True
 #: A second look at each candidate pair of two sources, in score points added to it: W_RANK / its worse
 #: rank among each sentence's candidates in the other's source (1: each other's best), W_MARGIN × how far
 #: it stands above the better runner-up (at most MARGIN_CAP points), W_CONTENT × the plain words it shares
-#: (not names, figures or evidence) in statement-word units, W_FIGURE when it shares a figure (a sum, a
-#: duration, a count from ten), W_POSITION × how near the two sit in their articles (1: the same
+#: (not names, figures or evidence) in statement-word units, W_FIGURE when it shares a figure (a sum or a
+#: count from ten), W_POSITION × how near the two sit in their articles (1: the same
 #: relative place); less CONTEXT, so that the threshold keeps its place. A logistic blend of these fitted
 #: on the tuning sets' labels (python -m tests.bench.bench_align_signals --combine), in score points.
 W_RANK, W_MARGIN, MARGIN_CAP, W_CONTENT, W_FIGURE, W_POSITION, CONTEXT = 22.0, 0.4, 25.0, 7.5, 36.0, 23.0, 55.0
@@ -712,10 +712,13 @@ def _shared_besides(a: _Features, b: _Features, skip: frozenset[str], evidence: 
 
 
 def _specific_figures(feature: _Features) -> frozenset[str]:
-    """A sentence's figures that few other statements of a story give: sums, durations, counts from ten."""
+    """A sentence's figures that few other statements of a story give: sums and counts from ten.
+
+    Durations are left out: "four months", "two years" recur across unrelated statements of one story.
+    """
     figures = set()
     for token in feature.weights:
-        if token.startswith(("=money:", "=duration:", "#money:", "#duration:")) or (
+        if token.startswith(("=money:", "#money:")) or (
             token.startswith("#count:") and _is_number(token[7:]) and float(token[7:]) >= 10
         ):
             figures.add(token)
