@@ -212,10 +212,10 @@ def test_one_figure_in_differently_built_sentences_shares_a_row() -> None:
 def test_unrelated_articles_stay_apart() -> None:
     """The second look (rank, place, shared words) adds nothing between articles that share no statement."""
     sentences = sources(
-        a="The Kessel dam burst on Sunday night, flooding three villages. Rescue teams searched the valley "
-        "on Monday. The dam was built in 1962.",
-        b="Orlo United beat Harrow 3-1 on Sunday night. The coach praised the young striker on Monday. The "
-        "stadium was built in 1962.",
+        a="The Kessel dam burst on Sunday, flooding three villages in the Aberlin valley. Rescue teams searched "
+        "the valley all night. Engineers warned of cracks in 2019.",
+        b="Orlo United beat Harrow 3-1 on Sunday in front of a record crowd. The coach praised his young "
+        "striker. Tickets for the final sold out in an hour.",
     )
     rows = align(sentences)
     assert all(len(row.cells) == 1 for row in rows)

@@ -525,7 +525,7 @@ def align(
     # a split sentence is judged on the own scores of its halves.
     own = dict(scores)
     if CONTEXT:
-        scores.update(_second_look(features, own, sentence_list, events))
+        scores.update(_second_look(features, own, sentence_list, events, links[1]))
     edges = _edges(features, scores, threshold, clusters, score, events, raw=own)
     step = max(1, len(edges) // 50)
     for number, (_priority, edge_score, members) in enumerate(edges):
@@ -738,6 +738,7 @@ def _second_look(
     scores: Mapping[tuple[int, int], float],
     sentences: Sequence[Sentence],
     events: Sequence[int],
+    closest: Mapping[int, int],
 ) -> dict[tuple[int, int], float]:
     """The scores with what each candidate pair's context says added to it (W_RANK ... CONTEXT).
 
@@ -745,6 +746,7 @@ def _second_look(
     in the other's article, by a margin; they share plain words besides the story's names; they often
     give one figure; and news tells a story in much the same order (the lead first). Pairs between
     articles about different events (`_events`) keep their own scores: their ranks and places say nothing.
+    An article with no strong pair at all (`closest` 0) is about no known other event.
     """
     options: dict[tuple[int, int], list[tuple[float, int]]] = defaultdict(list)
     for (i, j), value in scores.items():
@@ -760,7 +762,9 @@ def _second_look(
     looked: dict[tuple[int, int], float] = {}
     for (i, j), value in scores.items():
         fi, fj = features[i], features[j]
-        if fi.source == fj.source or events[fi.source] != events[fj.source]:
+        if fi.source == fj.source:
+            continue
+        if events[fi.source] != events[fj.source] and closest.get(fi.source) and closest.get(fj.source):
             continue
         rank, runner_up = 1, 0.0
         for a, b in ((i, j), (j, i)):
