@@ -40,7 +40,7 @@ from statistics import median
 from rapidfuzz import fuzz
 
 from spacereader.engine import paraphrase
-from spacereader.engine.numbers import NUMBER_WORDS
+from spacereader.engine.numbers import NUMBER_WORDS, read_digits
 from spacereader.engine.wordiff import row_differences
 from spacereader.model import Fact, Mention, Row, Sentence
 
@@ -193,9 +193,9 @@ def _number_value(token: str, scale: str = "") -> str | None:
     digits, suffix = match.group(1), match.group(2) or ""
     if ":" in digits:  # a time of day
         return digits
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
-        digits = digits.replace(",", "")
-    value = float(digits.replace(",", "."))
+    value = read_digits(digits)
+    if value is None:  # "1.2.3", "12.5.2021": not one number, but the same text is the same evidence
+        return digits
     value *= _SCALE.get(suffix, 1.0) * _SCALE.get(scale, 1.0)
     return f"{value:.12g}"
 

@@ -287,6 +287,8 @@ def _compare(a: Fact, b: Fact) -> str:
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:
+    if day.year - years < dt.MINYEAR:  # a 120-year-old in an article dated in the year 50
+        return dt.date.min
     try:
         return day.replace(year=day.year - years)
     except ValueError:  # 29 February
@@ -295,7 +297,8 @@ def _years_before(day: dt.date, years: int) -> dt.date:
 
 def _birth_window(age: int, published: dt.date) -> tuple[dt.date, dt.date]:
     """Someone `age` on `published` was born after `published` - (age + 1) years and on or before - age years."""
-    return _years_before(published, age + 1) + dt.timedelta(days=1), _years_before(published, age)
+    earliest, latest = _years_before(published, age + 1), _years_before(published, age)
+    return min(earliest + dt.timedelta(days=1), latest), latest  # cut at the calendar's first day
 
 
 def _age_kind(values: list[Fact], articles: Mapping[str, Article]) -> tuple[str, str]:

@@ -137,7 +137,7 @@ _RELATIVE = re.compile(
 )
 _TIME = re.compile(
     r"(?<![\d.:,])([01]?\d|2[0-3])(?:[:.]([0-5]\d))?\s*([ap])\.?m\b\.?(?:\s*" + _ZONE + r")?"
-    r"|(?<![\d.:,])([01]?\d|2[0-3]):([0-5]\d)(?![\d:])(?:\s*(?:h|hrs|hours)\b)?(?:\s*" + _ZONE + r")?",
+    r"|(?<![\d.:,])([01]?\d|2[0-3])[:h]([0-5]\d)(?![\d:])(?:\s*(?:h|hrs|hours)\b)?(?:\s*" + _ZONE + r")?",
     re.IGNORECASE,
 )
 
@@ -190,14 +190,27 @@ def _month(text: str) -> int:
     return MONTHS[text.rstrip(".").lower()]
 
 
+def _in_calendar(year: int) -> bool:
+    """Whether a date object can hold the year (an ISO value needs four digits: 1 to 9999)."""
+    return dt.MINYEAR <= year <= dt.MAXYEAR
+
+
 def _valid(year: int, month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+    return _in_calendar(year) and 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+def _year_value(year: int) -> str | None:
+    return f"{year:04d}" if _in_calendar(year) else None
+
+
+def _month_value(year: int, month: int) -> str | None:
+    return f"{year:04d}-{month:02d}" if _in_calendar(year) else None
 
 
 def _nearest_year(month: int, day: int | None, published: dt.date, future: bool | None) -> int:
     """The year that puts month/day closest to the publication date (not before it when the text speaks of the future)."""
     options = []
-    for year in (published.year - 1, published.year, published.year + 1):
+    for year in (y for y in (published.year - 1, published.year, published.year + 1) if _in_calendar(y)):
         if day is None:
             first = dt.date(year, month, 1)
             last = dt.date(year, month, calendar.monthrange(year, month)[1])
@@ -245,7 +258,8 @@ def _following_word(text: str, end: int) -> str:
 def _year_from_relative(word: str, published: dt.date | None) -> int | None:
     if published is None:
         return None
-    return published.year + {"last": -1, "this": 0, "next": 1}[word.lower()]
+    year = published.year + {"last": -1, "this": 0, "next": 1}[word.lower()]
+    return year if _in_calendar(year) else None  # "next year" in 9999: no value, as if undated
 
 
 def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
@@ -280,7 +294,7 @@ def _find_dates(text: str, published: dt.date | None, future: bool | None) -> li
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
         if not _valid(year, month, day):
             continue
-        if m.group(4):
+        if m.group(4) and int(m.group(4)) < 24 and int(m.group(5)) < 60:
             value = f"{year:04d}-{month:02d}-{day:02d}T{m.group(4)}:{m.group(5)}" + ("Z" if m.group(6) else "")
             add(FoundDate(m.start(), m.end(), value, "time"))
         else:
@@ -517,10 +531,9 @@ def _resolve_relative(m: re.Match[str], published: dt.date | None) -> tuple[obje
         if published is None:
             return None, {"year": "year", "month": "month"}.get(unit, "day"), False, True
         if unit == "year":
-            return str(published.year + sign), "year", False, True
+            return _year_value(published.year + sign), "year", False, True
         if unit == "month":
-            year, month = _shift_month(published.year, published.month, sign)
-            return f"{year:04d}-{month:02d}", "month", False, True
+            return _month_value(*_shift_month(published.year, published.month, sign)), "month", False, True
         monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=sign)
         first = monday + dt.timedelta(days=5) if unit == "weekend" else monday
         return [first.isoformat(), (monday + dt.timedelta(days=6)).isoformat()], "day", False, True
@@ -536,9 +549,8 @@ def _resolve_relative(m: re.Match[str], published: dt.date | None) -> tuple[obje
     if unit == "week":
         return (published - dt.timedelta(weeks=amount)).isoformat(), "day", True, True
     if unit == "month":
-        year, month = _shift_month(published.year, published.month, -amount)
-        return f"{year:04d}-{month:02d}", "month", True, True
-    return str(published.year - amount), "year", True, True
+        return _month_value(*_shift_month(published.year, published.month, -amount)), "month", True, True
+    return _year_value(published.year - amount), "year", True, True
 
 
 def _tense(text: str, start: int, future: bool | None) -> bool | None:

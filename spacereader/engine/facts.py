@@ -704,6 +704,10 @@ def _durations(text: str) -> Iterable[_Candidate]:
         )
 
 
+#: An ordinal's ending right after its digits: "21st", "3rd", "1er", "2e", "1º" rank, they do not count.
+_ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th|er|re|ère|ème|eme|e|º|ª)(?![^\W\d_])", re.IGNORECASE)
+
+
 def _counts(text: str) -> Iterable[_Candidate]:
     for m in _COUNT.finditer(text):
         n1 = m.group("n1")
@@ -712,8 +716,13 @@ def _counts(text: str) -> Iterable[_Candidate]:
             first is None
             or n1.lower() in ("one", "a dozen", "an dozen")
             or (n1[0] == "0" and len(n1) > 1 and n1[1].isdigit())
+            or _ORDINAL_SUFFIX.match(text, m.end("n1"))
         ):
             continue
+        start = m.start()
+        if not m.group("n2") and text[start - 1 : start] in ("-", "−") and not text[start - 2 : start - 1].isalnum():
+            start -= 1  # "-5 degrees", "−3%": a minus sign, not a hyphen in "COVID-19" or a range
+            first = -first
         before = text[max(0, m.start() - 24) : m.start()]
         previous = re.search(r"([^\s]+)\s*$", before)
         previous_word = previous.group(1).lower() if previous else ""
@@ -741,7 +750,7 @@ def _counts(text: str) -> Iterable[_Candidate]:
             value: object = _count_value(first, second, scale)
             yield _Candidate(
                 "count",
-                m.start(),
+                start,
                 m.end(),
                 value,
                 context="percent",
@@ -760,14 +769,14 @@ def _counts(text: str) -> Iterable[_Candidate]:
                 part_value = tidy(parse_number(part.group(1)))
                 yield _Candidate("count", part.start(1), part.end(1), part_value, context=noun, qualifier=noun)
                 yield _Candidate(
-                    "count", m.start(), end, _count_value(first, second, scale), context=f"{noun} total", qualifier=noun
+                    "count", start, end, _count_value(first, second, scale), context=f"{noun} total", qualifier=noun
                 )
                 continue
             event = _nearest(text, m.start(), noun_end, COUNT_EVENTS, reach=40)
             if event:
                 yield _Candidate(
                     "count",
-                    m.start(),
+                    start,
                     end,
                     _count_value(first, second, scale),
                     context=f"{noun} {event}",
@@ -780,7 +789,7 @@ def _counts(text: str) -> Iterable[_Candidate]:
             value = _interval(first * scale, second * scale)
         else:
             value = tidy(first * scale)
-        yield _Candidate("count", m.start(), end, value, context=noun, qualifier=noun)
+        yield _Candidate("count", start, end, value, context=noun, qualifier=noun)
     lower = text.lower()
     for m in _COUNT_VAGUE.finditer(text) if " of" in lower else ():
         found = _counted_noun(text, m.end(), min(len(text), m.end() + 80))

@@ -8,6 +8,7 @@ a run of digits) and the functions that turn the matched text into values.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 _SMALL = {
     "zero": 0,
@@ -88,9 +89,31 @@ WORDS = (
     rf"(?:(?:{_TENS_ALT})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine)\b)?|(?:{_SMALL_ALT})|an?\s+dozen|dozen)"
     r"\b(?:\s+(?:hundred|thousand)\b)?"
 )
-#: Digits: "3,000", "1.5", "200", "100000". The look-behind stops a match from starting inside a
-#: number, so a long run of digits is scanned once (linear time), never re-tried from every offset.
-DIGITS = r"(?<![\d.,])(?:\d{1,3}(?:,\d{3})++(?!\d)|\d++)(?:\.\d++)?+"
+#: Vulgar fractions after digits: "2½" is 2.5.
+FRACTIONS = "½⅓⅔¼¾⅕⅖⅗⅘⅙⅚⅐⅛⅜⅝⅞⅑⅒"
+#: Thousands separators that are never a decimal mark: no-break, thin and narrow no-break spaces, and
+#: the Swiss apostrophes. (A plain space is not one: "in 2021 300 people" is two numbers.)
+_SPACES, _APOSTROPHES = "\u00a0\u2009\u202f", "'’"
+#: Digits in the ways news writes them, each alternative unambiguous about which mark groups thousands:
+#: "3,000" and "1,234.56"; Indian "1,23,45,678"; "1.234.567" and "1.234,56"; "1 234,56" with a
+#: no-break or thin space; Swiss "1'234.50"; a decimal comma "2,5" (one or two digits after the comma,
+#: so not a thousands group); plain "200", "1.5". Any of them may end in a vulgar fraction ("2½").
+#: Unicode decimal digits count ("٣", "१२", "１２"); `read_digits` reads them all.
+#: "1,234" and "1.234" are ambiguous; they are read the English way (1234 and 1.234), as before.
+#: The look-behind stops a match from starting inside a number and every repetition is possessive,
+#: so a long run of digits is scanned once (linear time), never re-tried from every offset.
+DIGITS = (
+    r"(?<![\d.,])(?=\d)(?:"
+    r"\d{1,3}(?:,\d{3})++(?!\d)(?:\.\d++)?+"
+    r"|\d{1,2}(?:,\d\d(?=,))++,\d{3}(?![\d,])(?:\.\d++)?+"
+    r"|\d{1,3}(?:\.\d{3}){2,}+(?![\d.])(?:,\d++)?+"
+    r"|\d{1,3}\.\d{3},\d++"
+    rf"|\d{{1,3}}(?:[{_SPACES}]\d{{3}})++(?!\d)(?:[.,]\d++)?+"
+    rf"|\d{{1,3}}(?:[{_APOSTROPHES}]\d{{3}})++(?!\d)(?:\.\d++)?+"
+    r"|\d++,\d{1,2}(?![\d,])"
+    r"|\d++(?:\.\d++)?+"
+    rf")[{FRACTIONS}]?+"
+)
 #: Either form.
 NUMBER = rf"(?:{DIGITS}|\b{WORDS})"
 #: Scale words after a number: "million", "bn", "m", "crore".
@@ -163,19 +186,88 @@ def parse_words(text: str) -> float | None:
 
 
 def parse_number(text: str) -> float | None:
-    """A number as written ("3,000", "1.5", "twelve"), or None when it is not one."""
+    """A number as written ("3,000", "1.5", "1.234,56", "twelve"), or None when it is not one."""
     text = text.strip()
     if not text:
         return None
-    if text[0].isdigit():
-        digits = text.replace(",", "")
-        if len(digits) > MAX_DIGITS:
-            return None
-        try:
-            return float(digits)
-        except ValueError:
-            return None
+    if text[0].isdigit() or text[0] in "-−+":
+        return read_digits(text)
     return parse_words(text)
+
+
+_INDIAN = re.compile(r"\d{1,2}(?:,\d\d)*,\d{3}")  # bounded by MAX_DIGITS: no runaway backtracking
+_MARKS = frozenset(",.'’" + _SPACES)
+_ASCII_NUMBER = frozenset("0123456789,.'")
+
+
+def _grouped(whole: str, mark: str) -> bool:
+    """Whether `whole` is digits in thousands groups separated by `mark` ("1,234,567", Indian "12,34,567")."""
+    groups = whole.split(mark)
+    if 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]):
+        return True
+    return mark == "," and _INDIAN.fullmatch(whole) is not None
+
+
+def read_digits(text: str) -> float | None:
+    """The value of a number written in digits, or None when the text is not one number.
+
+    Reads every national format `DIGITS` matches (see there), any Unicode decimal digits, a leading
+    sign ("-", "−", "+") and a trailing vulgar fraction ("2½"). None for what is not one number: a
+    version or a dotted date ("1.2.3", "12.5.2021"), a list ("1,2,3"), a malformed grouping
+    ("12,34,5", "1'23"), superscripts and other digits that are not decimal ("²", "①"), exponents ("1e400"),
+    and more than `MAX_DIGITS` digits (an identifier, not a quantity). Never raises.
+    """
+    text = text.strip()
+    if text.isdigit() and text.isascii():  # most numbers: "12", "2021"
+        return float(text) if len(text) <= MAX_DIGITS else None
+    if len(text) > 2 * MAX_DIGITS + 2:  # more digits than MAX_DIGITS whatever the marks: not a quantity
+        return None
+    sign = -1.0 if text[:1] in ("-", "−") else 1.0
+    text = text[1:] if text[:1] in ("-", "−", "+") else text
+    fraction = 0.0
+    if text and text[-1] in FRACTIONS:
+        fraction = unicodedata.numeric(text[-1])
+        text = text[:-1]
+    if text.isascii():
+        if not _ASCII_NUMBER.issuperset(text):
+            return None  # a letter, a second sign
+        number = text
+    else:
+        digits: list[str] = []
+        for char in text:
+            value = unicodedata.decimal(char, None)
+            if value is None and char not in _MARKS:
+                return None  # a letter, a superscript, a circled digit
+            digits.append(char if value is None else str(value))
+        number = "".join(digits)
+    if not number or not number[0].isdigit() or not number[-1].isdigit():
+        return None
+    if sum(char.isdigit() for char in number) > MAX_DIGITS:
+        return None
+    plain = _plain_digits(number)
+    return None if plain is None else sign * (float(plain) + fraction)
+
+
+def _plain_digits(number: str) -> str | None:
+    """ASCII digits and marks → digits with at most one decimal point: "1.234,56" → "1234.56"; None
+    when the marks do not make one number ("1.2.3", "1,2,3", "12.5.2021", "1,2.3,4")."""
+    marks = [char for char in number if not char.isdigit()]
+    if not marks:
+        return number
+    kinds = set(marks)
+    last = marks[-1]
+    if len(kinds) == 1 and len(marks) == 1:
+        head, tail = number.split(last)
+        if last == "." or (last == "," and (len(tail) != 3 or len(head) > 3)):
+            return f"{head}.{tail}"  # "1.5", "1.234" (the English reading), "2,5", "1234,567"
+        return head + tail if _grouped(number, last) else None  # "1,234", "1 234", "1'234"
+    if len(kinds) == 1:
+        return number.replace(last, "") if _grouped(number, last) else None  # "1.234.567", "1,23,45,678"
+    if len(kinds) == 2 and marks.count(last) == 1 and last in ",.":
+        head, tail = number.rsplit(last, 1)
+        (mark,) = kinds - {last}
+        return f"{head.replace(mark, '')}.{tail}" if _grouped(head, mark) else None  # "1,234.56", "1.234,56"
+    return None
 
 
 def scale_of(word: str | None) -> float:

@@ -328,11 +328,17 @@ class ReaderModel:
                     continue
                 text, _ = self.cell_text(column.source, indices)
                 folded = text.casefold()
-                if len(folded) != len(text):  # casefold changed lengths (ß → ss): fall back to lower()
-                    folded = text.lower()
+                # Casefolding may change lengths (ß → ss, İ → i̇): then map folded offsets back to the text's.
+                origin = None if len(folded) == len(text) else [i for i, c in enumerate(text) for _ in c.casefold()]
+                if origin is not None:
+                    folded = "".join(c.casefold() for c in text)
                 start = folded.find(needle)
                 while start >= 0:
-                    matches.append(Match(position, column.source, start, start + len(needle)))
+                    end = start + len(needle)
+                    if origin is not None:
+                        matches.append(Match(position, column.source, origin[start], origin[end - 1] + 1))
+                    else:
+                        matches.append(Match(position, column.source, start, end))
                     start = folded.find(needle, start + max(1, len(needle)))
         return matches
 
