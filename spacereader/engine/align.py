@@ -740,7 +740,7 @@ def _second_look(
     events: Sequence[int],
     closest: Mapping[int, int],
 ) -> dict[tuple[int, int], float]:
-    """The scores with what each candidate pair's context says added to it (W_RANK ... CONTEXT).
+    """What each candidate pair of two sources scores once its context is added (W_RANK ... CONTEXT).
 
     A pair's own words say only so much: two reports of one statement are also each other's best match
     in the other's article, by a margin; they share plain words besides the story's names; they often
@@ -753,12 +753,25 @@ def _second_look(
         if features[i].source != features[j].source:
             options[i, features[j].source].append((value, j))
             options[j, features[i].source].append((value, i))
-    for ranked in options.values():
+    # Per sentence and other source: each candidate's rank, the best candidate and the runner-up's score.
+    ranks: dict[tuple[int, int], int] = {}
+    tops: dict[tuple[int, int], tuple[int, float, float]] = {}
+    for (a, source), ranked in options.items():
         ranked.sort(reverse=True)
+        for rank, (_value, b) in enumerate(ranked, 1):
+            ranks[a, b] = rank
+        tops[a, source] = (ranked[0][1], ranked[0][0], ranked[1][0] if len(ranked) > 1 else 0.0)
     lengths: dict[int, int] = defaultdict(int)
     for feature in features:
         lengths[feature.source] += 1
     figures = [_specific_figures(feature) for feature in features]
+
+    @functools.cache
+    def plain(n: int) -> dict[str, float]:
+        """The sentence's plain words: no names, figures or evidence tokens."""
+        names = _name_words(sentences[n].text)
+        return {t: w for t, w in features[n].weights.items() if t[0] not in "@!#~=" and t not in names}
+
     looked: dict[tuple[int, int], float] = {}
     for (i, j), value in scores.items():
         fi, fj = features[i], features[j]
@@ -766,17 +779,16 @@ def _second_look(
             continue
         if events[fi.source] != events[fj.source] and closest.get(fi.source) and closest.get(fj.source):
             continue
-        rank, runner_up = 1, 0.0
+        runner_up = 0.0
         for a, b in ((i, j), (j, i)):
-            ranked = options[a, features[b].source]
-            rank = max(rank, next(n for n, (_v, other) in enumerate(ranked, 1) if other == b))
-            runner_up = max(runner_up, next((v for v, other in ranked if other != b), 0.0))
-        skip = _name_words(sentences[i].text) | _name_words(sentences[j].text)
-        content = _shared_besides(fi, fj, skip, "@!#~=") / fi.unit
+            best, first, second = tops[a, features[b].source]
+            runner_up = max(runner_up, second if best == b else first)
+        small, large = sorted((plain(i), plain(j)), key=len)
+        content = sum(w for t, w in small.items() if t in large) / fi.unit
         place = abs((fi.index + 0.5) / lengths[fi.source] - (fj.index + 0.5) / lengths[fj.source])
         looked[i, j] = (
             value
-            + W_RANK / rank
+            + W_RANK / max(ranks[i, j], ranks[j, i])
             + W_MARGIN * min(MARGIN_CAP, value - runner_up)
             + W_CONTENT * content
             + (W_FIGURE if figures[i] and not figures[i].isdisjoint(figures[j]) else 0.0)
