@@ -3,8 +3,9 @@
 News coverage reorders, paraphrases and shares only part of its content, so this is neither a line
 diff nor a monotone (Gale–Church) aligner. The steps:
 
-1. Features per sentence: a bag of stemmed content words with digits masked (frequent news
-   paraphrases read as one word: killed/died, injured/hurt, troops/soldiers), plus evidence tokens —
+1. Features per sentence: a bag of stemmed content words with digits masked (news paraphrases and set
+   phrases read as one word: killed/died, sacked/ousted, touched down/landed, chief executive/CEO —
+   `spacereader.engine.paraphrase`), plus evidence tokens —
    numbers by value and with a guessed kind (age, money, year, date ...) and the names next to them,
    entity ids from the name linker (so "Yuliya" and "Yulia" Peresild meet), and facts as (attribute,
    entity) tokens: the same attribute of the same person is evidence even when the values conflict.
@@ -14,6 +15,9 @@ diff nor a monotone (Gale–Church) aligner. The steps:
    sentence, the few sentences of other sources with the most weighted overlap. No N×N matrix.
 3. Scores: rapidfuzz `token_set_ratio` on digit-masked text, guarded against the subset trap (a short
    sentence whose words all occur in a long one scores 100), blended with the IDF-weighted overlap.
+   Then a second look at each pair of articles about one event adds its context: its rank among each
+   sentence's candidates in the other's source and its margin over the runner-up, the plain words it
+   shares besides names, a sum or count both give, and how near the two sit in their articles.
 4. Rows: constrained greedy clustering — mutual best pairs first (so a generic sentence cannot take a
    source's place in a row before the right one), then the rest by descending score; a
    merge that would put two sentences of one source into a row is refused unless they are adjacent and
@@ -82,7 +86,8 @@ FACT_VALUES = True
 #: relative place); less CONTEXT, so that the threshold keeps its place. A logistic blend of these fitted
 #: on the tuning sets' labels (python -m tests.bench.bench_align_signals --combine), in score points.
 W_RANK, W_MARGIN, MARGIN_CAP, W_CONTENT, W_FIGURE, W_POSITION, CONTEXT = 22.0, 0.4, 25.0, 7.5, 36.0, 23.0, 55.0
-#: A merge of two groups needs their sentences to score this share of the threshold on average.
+#: A merge of two groups needs their sentences to score this share of the threshold on average (the
+#: whole threshold when two of their sources are articles about different events, as `_events` groups them).
 COHESION = 0.7
 #: Two sentences that are each other's best match in the other's article share a row from LOW ×
 #: threshold on (paraphrases share few words, but more with each other than with the rest).
@@ -421,6 +426,7 @@ class _Clusters:
         self.score = score
         self.threshold = threshold
         self.edge_scores: dict[int, list[float]] = defaultdict(list)
+        self.events: Sequence[int] = ()  # per source, its event (`_events`)
 
     def find(self, n: int) -> int:
         root = n
@@ -457,7 +463,9 @@ class _Clusters:
         }
         if not table:
             return True
-        return sum(table.values()) / len(table) >= COHESION * self.threshold
+        events = self.events
+        cohesion = COHESION if not events or all(events[a] == events[b] for a, b in table) else 1.0
+        return sum(table.values()) / len(table) >= cohesion * self.threshold
 
     def merge(self, a: int, b: int, score: float, *, cohesion: bool = True) -> bool:
         x, y = self.find(a), self.find(b)
@@ -521,11 +529,12 @@ def align(
         return value
 
     clusters = _Clusters(features, score, threshold)
+    clusters.events = events
     # Rows are built on a second look at each candidate pair (its context added to its own score);
     # a split sentence is judged on the own scores of its halves.
     own = dict(scores)
     if CONTEXT:
-        scores.update(_second_look(features, own, sentence_list, events, links[1]))
+        scores.update(_second_look(features, own, sentence_list, links))
     edges = _edges(features, scores, threshold, clusters, score, events, raw=own)
     step = max(1, len(edges) // 50)
     for number, (_priority, edge_score, members) in enumerate(edges):
@@ -737,17 +746,18 @@ def _second_look(
     features: Sequence[_Features],
     scores: Mapping[tuple[int, int], float],
     sentences: Sequence[Sentence],
-    events: Sequence[int],
-    closest: Mapping[int, int],
+    links_closest: Links,
 ) -> dict[tuple[int, int], float]:
     """What each candidate pair of two sources scores once its context is added (W_RANK ... CONTEXT).
 
     A pair's own words say only so much: two reports of one statement are also each other's best match
     in the other's article, by a margin; they share plain words besides the story's names; they often
-    give one figure; and news tells a story in much the same order (the lead first). Pairs between
-    articles about different events (`_events`) keep their own scores: their ranks and places say nothing.
-    An article with no strong pair at all (`closest` 0) is about no known other event.
+    give one figure; and news tells a story in much the same order (the lead first). Pairs between two
+    articles that share few strong pairs (strangers, as `_discount_strangers` reads them: likely about
+    different events) keep their own scores: their ranks and places say nothing. An article with no
+    strong pair at all is about no known other event: its pairs get the second look.
     """
+    links, closest = links_closest
     options: dict[tuple[int, int], list[tuple[float, int]]] = defaultdict(list)
     for (i, j), value in scores.items():
         if features[i].source != features[j].source:
@@ -777,7 +787,8 @@ def _second_look(
         fi, fj = features[i], features[j]
         if fi.source == fj.source:
             continue
-        if events[fi.source] != events[fj.source] and closest.get(fi.source) and closest.get(fj.source):
+        a, b = fi.source, fj.source
+        if closest[a] and closest[b] and links.get((min(a, b), max(a, b)), 0) < AFFINITY * min(closest[a], closest[b]):
             continue
         runner_up = 0.0
         for a, b in ((i, j), (j, i)):
