@@ -42,8 +42,8 @@ from hypothesis import strategies as st
 
 from spacereader.annotations import Annotation
 from spacereader.engine.comparison import build_comparison
-from spacereader.load import parse_article
 from spacereader.model import Article, Comparison, LoadError
+from spacereader.sources.text import parse_article
 
 # ── profiles ───────────────────────────────────────────────────────────────────────────────────────
 

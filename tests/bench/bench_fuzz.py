@@ -25,7 +25,8 @@ import hypothesis
 from hypothesis import HealthCheck, Phase, given, settings
 
 from spacereader.engine.comparison import build_comparison
-from spacereader.load import load_paths, seeds_dir
+from spacereader.sources.files import seeds_dir
+from spacereader.sources.load import load_paths
 from tests.test_properties import GeneratedFile, check_pipeline, corpora
 
 
