@@ -83,6 +83,7 @@ GROUPS = (
     "cost costs costing budget budgets",
     "doctor doctors surgeon surgeons physician physicians medic medics",
     "film films movie movies",
+    "director directors filmmaker filmmakers",
     "earthquake earthquakes quake quakes tremor tremors",
     "rise rises rose risen rising raise raised raises raising increase increased increases increasing hike "
     "hikes hiked lifted",
