@@ -68,6 +68,9 @@ PHRASES = (
     ("on the planet", "worldwide"),
     ("in history", "ever"),
     ("of all time", "ever"),
+    ("turned down", "rejected"),
+    ("turn down", "rejected"),
+    ("turns down", "rejected"),
     ("took over", "succeed"),
     ("takes over", "succeed"),
     ("take over", "succeed"),
@@ -92,7 +95,7 @@ GROUPS = (
     "collapse collapsed collapses collapsing",
     "arrest arrested arrests detained",
     "children child kids",
-    "rejected reject rejects refused",
+    "rejected reject rejects refused spurned spurn",
     "dismiss dismissed dismisses dismissing dismissal sacked sacking sacks ousted ousting ouster oust "
     "terminated terminating terminate termination purged purge axed",
     "resign resigned resigns resigning resignation quit quits quitting",
