@@ -50,12 +50,12 @@ from spacereader.model import Fact, Mention, Row, Sentence
 
 Progress = Callable[[str, int, int], None]
 
-#: Default score a pair needs to share a row (0-100), measured (tests/bench/bench_align.py and
-#: bench_align_real.py): at 60 the synthetic clusters give precision/recall 0.99/0.98 (100 articles) and
-#: 0.99/0.95 (1,000); hand-labelled real coverage (tests/align_labels.py) 0.96/0.55 on the tuning sets
-#: (seeds, bridge, quake) and 0.97/0.53 on the held-out ones, where a plain rapidfuzz greedy aligner
-#: at one threshold reaches 1.00/0.38 (60) or 0.84/0.67 (50). Lower thresholds add a little real
-#: recall for a false pair in every few; precision first.
+#: Default score a pair needs to share a row (0-100), after the second look (`_second_look`), measured
+#: (tests/bench/bench_align_real.py, bench_align.py): labelled real coverage, tuned events, precision/recall
+#: 0.58/0.43 (0.50/0.35 before the second look; rapidfuzz greedy at 50: 0.13/0.39); the written tuning
+#: sets (seeds, bridge, quake) 0.97/0.65; the synthetic clusters 0.96/0.96 (10 articles), 0.96/0.98 (100;
+#: 0.99/0.98 with COHESION 1.0, which costs real coverage a tenth of its recall). Lower thresholds add a
+#: little real recall for a false pair in every few; precision first.
 DEFAULT_THRESHOLD = 60.0
 #: Sentences of other sources kept as candidates per sentence (the rest are never scored).
 CANDIDATES_PER_SENTENCE = 10
