@@ -534,7 +534,7 @@ def align(
     # a split sentence is judged on the own scores of its halves.
     own = dict(scores)
     if CONTEXT:
-        scores.update(_second_look(features, own, sentence_list, links))
+        scores.update(_second_look(features, own, sentence_list, links, progress))
     edges = _edges(features, scores, threshold, clusters, score, events, raw=own)
     step = max(1, len(edges) // 50)
     for number, (_priority, edge_score, members) in enumerate(edges):
@@ -684,6 +684,15 @@ def _events(features: Sequence[_Features], links_closest: Links) -> list[int]:
     return [find(n) for n in range(sources)]
 
 
+def _strangers(a: int, b: int, links_closest: Links) -> bool:
+    """Whether two sources share fewer strong pairs than AFFINITY × what each shares with its closest other
+    source (an article without a strong pair is a stranger to none)."""
+    links, closest = links_closest
+    return bool(closest[a] and closest[b]) and links.get((min(a, b), max(a, b)), 0) < AFFINITY * min(
+        closest[a], closest[b]
+    )
+
+
 def _discount_strangers(
     features: Sequence[_Features], scores: dict[tuple[int, int], float], links_closest: Links
 ) -> None:
@@ -695,13 +704,10 @@ def _discount_strangers(
     many strong pairs as each article shares with its closest other article. (Stricter than `_events`:
     two articles of one event that share little also share few doubtful pairs worth a row.)
     """
-    links, closest = links_closest
     for (i, j), value in scores.items():
         a, b = features[i].source, features[j].source
-        if a != b:
-            count = links.get((min(a, b), max(a, b)), 0)
-            if count < AFFINITY * min(closest[a], closest[b]):
-                scores[i, j] = value * STRANGER
+        if a != b and _strangers(a, b, links_closest):
+            scores[i, j] = value * STRANGER
 
 
 @functools.lru_cache(maxsize=65536)
@@ -747,6 +753,7 @@ def _second_look(
     scores: Mapping[tuple[int, int], float],
     sentences: Sequence[Sentence],
     links_closest: Links,
+    progress: Progress | None = None,
 ) -> dict[tuple[int, int], float]:
     """What each candidate pair of two sources scores once its context is added (W_RANK ... CONTEXT).
 
@@ -757,55 +764,62 @@ def _second_look(
     different events) keep their own scores: their ranks and places say nothing. An article with no
     strong pair at all is about no known other event: its pairs get the second look.
     """
-    links, closest = links_closest
     options: dict[tuple[int, int], list[tuple[float, int]]] = defaultdict(list)
     for (i, j), value in scores.items():
         if features[i].source != features[j].source:
             options[i, features[j].source].append((value, j))
             options[j, features[i].source].append((value, i))
-    # Per sentence and other source: each candidate's rank, the best candidate and the runner-up's score.
-    ranks: dict[tuple[int, int], int] = {}
-    tops: dict[tuple[int, int], tuple[int, float, float]] = {}
-    for (a, source), ranked in options.items():
+    for ranked in options.values():
         ranked.sort(reverse=True)
-        for rank, (_value, b) in enumerate(ranked, 1):
-            ranks[a, b] = rank
-        tops[a, source] = (ranked[0][1], ranked[0][0], ranked[1][0] if len(ranked) > 1 else 0.0)
     lengths: dict[int, int] = defaultdict(int)
     for feature in features:
         lengths[feature.source] += 1
+    place = [(feature.index + 0.5) / lengths[feature.source] for feature in features]
     figures = [_specific_figures(feature) for feature in features]
+    plains: list[dict[str, float] | None] = [None] * len(features)
 
-    @functools.cache
     def plain(n: int) -> dict[str, float]:
         """The sentence's plain words: no names, figures or evidence tokens."""
-        names = _name_words(sentences[n].text)
-        return {t: w for t, w in features[n].weights.items() if t[0] not in "@!#~=" and t not in names}
+        words = plains[n]
+        if words is None:
+            names = _name_words(sentences[n].text)
+            words = plains[n] = {
+                t: w for t, w in features[n].weights.items() if t[0] not in "@!#~=" and t not in names
+            }
+        return words
+
+    def rank_and_runner_up(a: int, b: int) -> tuple[int, float]:
+        ranked = options[a, features[b].source]
+        if ranked[0][1] == b:
+            return 1, ranked[1][0] if len(ranked) > 1 else 0.0
+        return next(n for n, (_value, other) in enumerate(ranked, 1) if other == b), ranked[0][0]
 
     looked: dict[tuple[int, int], float] = {}
-    for (i, j), value in scores.items():
-        fi, fj = features[i], features[j]
-        if fi.source == fj.source:
+    total, step = len(scores), max(1, len(scores) // 20)
+    for number, ((i, j), value) in enumerate(scores.items()):
+        if progress and number % step == 0:
+            progress("context", number, total)
+        a, b = features[i].source, features[j].source
+        if a == b or _strangers(a, b, links_closest):
             continue
-        a, b = fi.source, fj.source
-        if closest[a] and closest[b] and links.get((min(a, b), max(a, b)), 0) < AFFINITY * min(closest[a], closest[b]):
-            continue
-        runner_up = 0.0
-        for a, b in ((i, j), (j, i)):
-            best, first, second = tops[a, features[b].source]
-            runner_up = max(runner_up, second if best == b else first)
-        small, large = sorted((plain(i), plain(j)), key=len)
-        content = sum(w for t, w in small.items() if t in large) / fi.unit
-        place = abs((fi.index + 0.5) / lengths[fi.source] - (fj.index + 0.5) / lengths[fj.source])
+        rank_i, runner_i = rank_and_runner_up(i, j)
+        rank_j, runner_j = rank_and_runner_up(j, i)
+        small, large = plain(i), plain(j)
+        if len(small) > len(large):
+            small, large = large, small
+        content = sum(w for t, w in small.items() if t in large) / features[i].unit
+        shared_figure = figures[i] and figures[j] and not figures[i].isdisjoint(figures[j])
         looked[i, j] = (
             value
-            + W_RANK / max(ranks[i, j], ranks[j, i])
-            + W_MARGIN * min(MARGIN_CAP, value - runner_up)
+            + W_RANK / max(rank_i, rank_j)
+            + W_MARGIN * min(MARGIN_CAP, value - max(runner_i, runner_j))
             + W_CONTENT * content
-            + (W_FIGURE if figures[i] and not figures[i].isdisjoint(figures[j]) else 0.0)
-            + W_POSITION * (1 - place)
+            + (W_FIGURE if shared_figure else 0.0)
+            + W_POSITION * (1 - abs(place[i] - place[j]))
             - CONTEXT
         )
+    if progress:
+        progress("context", total, total)
     return looked
 
 
