@@ -798,7 +798,7 @@ def _second_look(
     total, step = len(scores), max(1, len(scores) // 20)
     for number, ((i, j), value) in enumerate(scores.items()):
         if progress and number % step == 0:
-            progress("context", number, total)
+            progress("comparing", number, total)
         a, b = features[i].source, features[j].source
         if a == b or _strangers(a, b, links_closest):
             continue
@@ -819,7 +819,7 @@ def _second_look(
             - CONTEXT
         )
     if progress:
-        progress("context", total, total)
+        progress("comparing", total, total)
     return looked
 
 
