@@ -312,6 +312,50 @@ def test_synthetic_clusters() -> None:
     assert precision >= 0.9 and recall >= 0.9, (precision, recall)
 
 
+def test_many_retellings_share_rows() -> None:
+    """150 articles retelling 20 of the seeds' sentences, lightly edited (75 retellings each): the scale bench, small.
+
+    A statement many sources report has common words of its own; they must still count as its words.
+    """
+    from tests.bench.bench_align_scale import measure_rows, retellings
+
+    case = retellings(150, 10, statements=20)
+    steps: list[str] = []
+    rows = align(case.sentences, progress=lambda step, _done, _total: steps.append(step))
+    measured = measure_rows([[(s, i) for s, cell in row.cells.items() for i in cell] for row in rows], case.truth)
+    assert measured["shared"] >= 0.97 and measured["right"] >= 0.98 and measured["recall"] >= 0.9, measured
+    assert all(len(cell) == 1 for row in rows for cell in row.cells.values())
+    assert {"candidates", "scoring", "rows", "differences"} <= set(steps)
+
+
+def test_wire_copy_in_many_sources() -> None:
+    """Forty outlets print one wire story word for word, one of them a sentence twice: one row per sentence."""
+    story = (
+        "The Varna ferry ran aground off Cape Emine on Thursday. "
+        "All 212 passengers were taken ashore by lifeboats, the coastguard said. "
+        "The operator, Black Sea Lines, suspended its Varna route until Monday. "
+    )
+    texts = {f"outlet{n:02d}": story for n in range(40)}
+    texts["outlet07"] = story + "All 212 passengers were taken ashore by lifeboats, the coastguard said."
+    rows = align(sources(**texts))
+    assert len(rows) == 3
+    assert all(len(row.cells) == 40 for row in rows)
+    assert row_of(rows, "outlet07", 3) is row_of(rows, "outlet07", 1)
+    assert all(row.score is not None and row.score >= 90 for row in rows)
+
+
+def test_candidates_take_features_made_elsewhere() -> None:
+    """Event grouping builds its own features (one per article, no node) and asks the index for candidates."""
+    from spacereader.engine.align import _candidates, _Features
+
+    bags = [{"quake": 2.0, "brasca": 3.0}, {"quake": 2.0, "brasca": 3.0, "school": 1.0}, {"budget": 2.0}]
+    features = [
+        _Features(source=n, index=0, text="", weights=bag, mass=sum(bag.values()), words=0, unit=1.0)
+        for n, bag in enumerate(bags)
+    ]
+    assert _candidates(features, 5, None) == {(0, 1)}
+
+
 def test_seed_differences(seed_comparison) -> None:
     rows = seed_comparison.rows
     row = row_of(rows, "003_61f4a650ca5522b8", 2)

@@ -10,9 +10,13 @@ diff nor a monotone (Gale–Church) aligner. The steps:
    entity ids from the name linker (so "Yuliya" and "Yulia" Peresild meet), and facts as (attribute,
    entity) tokens: the same attribute of the same person is evidence even when the values conflict.
    Every token is weighted by its IDF over the sentences being aligned, so rare words and shared
-   names count for more than common words.
+   names count for more than common words; below the number of sentences that may report one
+   statement (a few, or hundreds when hundreds of articles retell one story) rarity counts no more.
+   Identical sentences (wire copy, a quote every outlet repeats) are one node: read, indexed and
+   scored once.
 2. Candidates: an inverted index over those tokens (very common ones skipped) proposes, for each
-   sentence, the few sentences of other sources with the most weighted overlap. No N×N matrix.
+   sentence, the few sentences of other sources with the most weighted overlap. No N×N matrix; the
+   members of a node share out its links, so pairs grow with the sentences, not with their repeats.
 3. Scores: rapidfuzz `token_set_ratio` on digit-masked text, guarded against the subset trap (a short
    sentence whose words all occur in a long one scores 100), blended with the IDF-weighted overlap.
    Then a second look at each pair of articles about one event adds its context: its rank among each
@@ -25,21 +29,24 @@ diff nor a monotone (Gale–Church) aligner. The steps:
    must also hold together on average (no chaining through one loose pair). Mutual best pairs a little
    under the threshold count only between articles about one event (articles linked by strong pairs).
    A second pass lets a sentence left alone join a row that two or more other sources already agree
-   on, when it matches the whole row fairly well and better than anything else.
+   on, when it matches the whole row fairly well and better than anything else. A row is judged by
+   its first SAMPLE_CELLS cells, so a row of hundreds of sources costs no more than one of ten.
 5. Order: rows follow the pivot's reading order; the others go where the median relative position of
    their sentences puts them. Word differences are computed per row by `spacereader.engine.wordiff`.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import heapq
+import itertools
 import math
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from statistics import median
+from statistics import median, median_low
 
 from rapidfuzz import fuzz
 
@@ -59,6 +66,9 @@ Progress = Callable[[str, int, int], None]
 DEFAULT_THRESHOLD = 60.0
 #: Sentences of other sources kept as candidates per sentence (the rest are never scored).
 CANDIDATES_PER_SENTENCE = 10
+#: ... but the members of a node of identical sentences share out NODE_LINKS links, at least
+#: LINKS_PER_MEMBER each (a sentence that hundreds of sources repeat verbatim needs no more pairs).
+NODE_LINKS, LINKS_PER_MEMBER = 30, 2
 #: How many postings of the inverted index one sentence may visit to find its candidates.
 POSTINGS_BUDGET = 300
 #: Weights of the score's parts: guarded token_set_ratio (0-100), IDF cosine, shared IDF weight.
@@ -70,6 +80,8 @@ SPLIT_GAIN, SPLIT_PART, SPLIT_NEW = 12.0, 0.75, 0.2
 #: Pairs between two articles with fewer strong pairs than AFFINITY × what each shares with its
 #: closest article are multiplied by STRANGER (articles about another event, given in the same run).
 AFFINITY, STRANGER = 0.25, 0.8
+#: Up to this many sentences, a word may be one statement every source reports (more with many retellings).
+FLOOR = 6
 #: The rarest word two sentences share must weigh this share of a statement-specific word's weight.
 RARE_SHARE = 0.95
 #: How much more a figure's kind next to a name ("Peresild, 36," → age of peresild) weighs than a word.
@@ -98,6 +110,8 @@ LOW = 0.85
 JOIN, JOIN_FLOOR, JOIN_PREFERRED = 0.75, 0.5, 0.5
 #: ... and shares with each cell JOIN_WORDS × a statement-specific word's weight besides names.
 JOIN_WORDS = 1.0
+#: Rows are compared by their first few cells (a row of hundreds of retellings is sampled, not read whole).
+SAMPLE_CELLS = 10
 #: Two sentences of one source count as a repeat of one statement from this similarity of their text on.
 REPEAT_THRESHOLD = 88.0
 
@@ -163,6 +177,7 @@ class _Features:
     mass: float  # sum of the weights
     words: int  # number of words in the text
     unit: float  # the weight of a word that only the sentences of one statement share
+    node: int = -1  # identical sentences (same text, same evidence) share a node and these features
 
 
 @functools.lru_cache(maxsize=65536)
@@ -262,11 +277,9 @@ def _names_near(text: str, start: int, end: int) -> set[str]:
     return names
 
 
-def _raw_tokens(
-    sentence: Sentence, facts: Iterable[Fact], mentions: Iterable[Mention]
-) -> tuple[str, dict[str, int], int]:
-    """Masked text for rapidfuzz and the raw (unweighted) token counts of one sentence."""
-    words = [m.group(0).lower().replace("’", "'") for m in _WORD.finditer(sentence.text)]
+def _text_tokens(text: str) -> tuple[str, dict[str, int], int]:
+    """Masked text for rapidfuzz, the raw (unweighted) token counts of a sentence's words, its word count."""
+    words = [m.group(0).lower().replace("’", "'") for m in _WORD.finditer(text)]
     words = paraphrase.canonical_words(words)
     masked = " ".join(_DIGITS.sub("0", w) for w in words)
     bag: dict[str, int] = defaultdict(int)
@@ -287,8 +300,13 @@ def _raw_tokens(
         else:
             bag[_stem(_DIGITS.sub("0", word) if numeric else word)] += 1
     if numeric:
-        for token in sorted(_number_tokens(sentence.text)):
+        for token in sorted(_number_tokens(text)):
             bag[token] += 1
+    return masked, bag, len(words)
+
+
+def _evidence_tokens(bag: dict[str, int], facts: Iterable[Fact], mentions: Iterable[Mention]) -> None:
+    """Add the tokens of a sentence's names and facts to its bag."""
     for mention in mentions:
         bag[f"@{mention.entity}"] += 1
     for fact in facts:
@@ -299,25 +317,43 @@ def _raw_tokens(
             bag[f"~{fact.attribute}:{context}"] += 1
         if FACT_VALUES and fact.normalized is not None and fact.attribute in ("date", "money", "duration"):
             bag[f"={fact.attribute}:{fact.normalized!r}"] += 1
-    return masked, bag, len(words)
 
 
 # ── candidate generation and scoring ───────────────────────────────────────────────────────────────
 
 
 def _candidates(features: Sequence[_Features], per_sentence: int, progress: Progress | None) -> set[tuple[int, int]]:
-    """Pairs (i < j) worth scoring: the sentences with the most weighted token overlap with each one."""
+    """Pairs (i < j) worth scoring: the sentences with the most weighted token overlap with each one.
+
+    The index is over nodes (identical sentences are one node, found once). Each sentence is paired
+    with up to `per_sentence` sentences of other sources, one from each of the closest nodes (and the
+    next sentence of its own node), and with those of the 3 closest sentences of its own source that
+    repeat it.
+    """
+    if any(feature.node < 0 for feature in features):  # features made elsewhere (events): each its own node
+        features = [dataclasses.replace(feature, node=number) for number, feature in enumerate(features)]
+    # The sentences of each node (nodes are numbered 0, 1, ... as `_prepare` numbers them).
+    members: list[list[int]] = [[] for _node in range(max((feature.node for feature in features), default=-1) + 1)]
+    for number, feature in enumerate(features):
+        members[feature.node].append(number)
     postings: dict[str, list[int]] = defaultdict(list)
+    for node, group in enumerate(members):
+        for token in features[group[0]].weights:
+            postings[token].append(node)
+    by_source: dict[int, list[int]] = defaultdict(list)
+    node_sources: list[dict[int, list[int]]] = [{} for _group in members]
     for number, feature in enumerate(features):
-        for token in feature.weights:
-            postings[token].append(number)
-    # A token in more sentences than this says little about which ones match; skipping it bounds the
+        by_source[feature.source].append(number)
+        node_sources[feature.node].setdefault(feature.source, []).append(number)
+    root_mass = [math.sqrt(features[group[0]].mass) for group in members]
+    # A token in more nodes than this says little about which ones match; skipping it bounds the
     # work on big inputs (for a few articles nothing is skipped).
-    cap = max(200, len(features) // 50)
+    cap = max(200, len(members) // 50)
     pairs: set[tuple[int, int]] = set()
-    total = len(features)
+    total = len(members)
     step = max(1, total // 50)
-    for number, feature in enumerate(features):
+    for node, group in enumerate(members):
+        feature = features[group[0]]
         # Rarest tokens first, until a budget of postings is spent: the rare words a sentence shares
         # with its true partners find them; the common ones would mostly add work.
         overlap: dict[int, float] = defaultdict(float)
@@ -330,22 +366,83 @@ def _candidates(features: Sequence[_Features], per_sentence: int, progress: Prog
             weight = feature.weights[token]
             for other in posting:
                 overlap[other] += weight
-        overlap.pop(number, None)
-        others: list[tuple[float, int]] = []
-        same: list[tuple[float, int]] = []
-        for other, weight in overlap.items():
-            (same if features[other].source == feature.source else others).append(
-                (weight / math.sqrt(features[other].mass), other)
-            )
-        for _weight, other in heapq.nlargest(per_sentence, others):
-            pairs.add((number, other) if number < other else (other, number))
-        for _weight, other in heapq.nlargest(3, same):
-            pairs.add((number, other) if number < other else (other, number))
-        if progress and number % step == 0:
-            progress("candidates", number, total)
+        overlap.pop(node, None)
+        closeness = functools.partial(_closeness, overlap, root_mass)
+        # The closest nodes; the whole ranking only when a sentence goes further down (rare).
+        ranked = heapq.nlargest(2 * per_sentence, overlap, key=closeness)
+        # The members of a node have the same close nodes: they share out NODE_LINKS links to them
+        # (taking turns), so that a sentence told alike by hundreds of sources does not cost hundreds
+        # of times as many pairs. A lone sentence (or one of a few) links to `per_sentence` nodes.
+        share = max(LINKS_PER_MEMBER, min(per_sentence, -(-NODE_LINKS // len(group))))
+        for position, number in enumerate(group):
+            source = features[number].source
+            # The next identical sentence of another source (the closest there is): a node is a chain.
+            found = int(_link(pairs, number, members[node], position + 1, features, source))
+            # Members take turns over the closest nodes, then go down the list if those are of their source.
+            start, window, turn = position * share, min(len(ranked), per_sentence), 0
+            while found < share:
+                if turn == len(ranked):
+                    if len(ranked) == len(overlap):
+                        break
+                    ranked = sorted(overlap, key=closeness, reverse=True)
+                other = ranked[(start + turn) % window if turn < window else turn]
+                found += _link(pairs, number, members[other], position, features, source)
+                turn += 1
+            # Of its own source, the sentences that repeat it (the only same-source pairs that count).
+            for other in _repeat_candidates(number, overlap, closeness, by_source[source], node_sources, features):
+                pairs.add((number, other) if number < other else (other, number))
+        if progress and node % step == 0:
+            progress("candidates", node, total)
     if progress:
         progress("candidates", total, total)
     return pairs
+
+
+def _repeat_candidates(
+    number: int,
+    overlap: Mapping[int, float],
+    closeness: Callable[[int], tuple[float, int]],
+    own: Sequence[int],
+    node_sources: Sequence[Mapping[int, Sequence[int]]],
+    features: Sequence[_Features],
+) -> list[int]:
+    """Of the 3 closest sentences of a sentence's own source (identical ones first), those that repeat it."""
+    node, source = features[number].node, features[number].source
+    same = [(math.inf, partner) for partner in node_sources[node][source] if partner != number]
+    if len(own) > len(overlap):
+        same += [(closeness(other)[0], partner) for other in overlap for partner in node_sources[other].get(source, ())]
+    else:
+        same += [
+            (closeness(features[partner].node)[0], partner) for partner in own if features[partner].node in overlap
+        ]
+    text = features[number].text
+    return [
+        other
+        for _weight, other in heapq.nlargest(3, same)
+        if fuzz.ratio(text, features[other].text, score_cutoff=REPEAT_THRESHOLD)
+    ]
+
+
+def _closeness(overlap: Mapping[int, float], root_mass: Sequence[float], other: int) -> tuple[float, int]:
+    """How close a node is by the overlap found (then by its number, as ties were always broken)."""
+    return overlap[other] / root_mass[other], other
+
+
+def _link(
+    pairs: set[tuple[int, int]],
+    number: int,
+    others: Sequence[int],
+    turn: int,
+    features: Sequence[_Features],
+    source: int,
+) -> bool:
+    """Pair a sentence with one of `others` of another source, starting at `turn` (they take turns)."""
+    for step in range(len(others)):
+        partner = others[(turn + step) % len(others)]
+        if features[partner].source != source:
+            pairs.add((number, partner) if number < partner else (partner, number))
+            return True
+    return False
 
 
 def _overlap(a: _Features, b: _Features) -> tuple[float, float, float]:
@@ -372,11 +469,43 @@ def _combine(text_score: float, a: _Features, b: _Features) -> float:
     guarded = text_score * (0.5 + 0.5 * balance)
     # Shared rare words count in themselves too: a long sentence restating a short one shares few of
     # its words, but the ones it shares (names, places, figures) are rare.
-    half = SHARED_HALF * a.unit
+    # A word only the sentences of one statement share weighs `unit`; of two sentences, the stricter.
+    unit = max(a.unit, b.unit)
+    half = SHARED_HALF * unit
     score = W_TEXT * guarded + W_COSINE * min(1.0, 1.25 * cosine) + W_SHARED * shared / (shared + half)
     # Two reports of one statement share at least one rare word (a name, a place, a figure); sentences
     # that share only common ones follow the same pattern, not the same event.
-    return score * min(1.0, rarest / (RARE_SHARE * a.unit)) if RARE_SHARE else score
+    return score * min(1.0, rarest / (RARE_SHARE * unit)) if RARE_SHARE else score
+
+
+def _node_score(a: _Features, b: _Features, node_scores: dict[tuple[int, int], float]) -> float:
+    """The score of two sentences, computed once per two nodes (identical sentences score alike)."""
+    key = (a.node, b.node) if a.node < b.node else (b.node, a.node)
+    value = node_scores.get(key)
+    if value is None:
+        value = node_scores[key] = _combine(_text_score(a.text, b.text), a, b)
+    return value
+
+
+def _score_pairs(
+    features: Sequence[_Features], pairs: Sequence[tuple[int, int]], progress: Progress | None
+) -> dict[tuple[int, int], float]:
+    """The score of each candidate pair; the text of two nodes is compared once, in bulk."""
+    first: dict[tuple[int, int], tuple[int, int]] = {}
+    for i, j in pairs:
+        a, b = features[i].node, features[j].node
+        first.setdefault((a, b) if a < b else (b, a), (i, j))
+    text_scores = _text_scores(features, list(first.values()), progress)
+    by_node = {
+        key: _combine(text_score, features[i], features[j])
+        for (key, (i, j)), text_score in zip(first.items(), text_scores, strict=True)
+    }
+    del first, text_scores
+    scores = {}
+    for i, j in pairs:
+        a, b = features[i].node, features[j].node
+        scores[i, j] = by_node[(a, b) if a < b else (b, a)]
+    return scores
 
 
 def _text_score(a: str, b: str) -> int:
@@ -398,7 +527,9 @@ def _text_scores(
     except ImportError:  # pragma: no cover - depends on the environment
         np = None
     scores: list[float] = []
-    chunk = 50_000
+    chunk = 10_000
+    if progress:
+        progress("scoring", 0, len(pairs))
     for begin in range(0, len(pairs), chunk):
         block = pairs[begin : begin + chunk]
         if np is not None:
@@ -427,6 +558,19 @@ class _Clusters:
         self.threshold = threshold
         self.edge_scores: dict[int, list[float]] = defaultdict(list)
         self.events: Sequence[int] = ()  # per source, its event (`_events`)
+        self.nodes: dict[int, set[int]] = {}  # root of a group of several sentences -> their nodes
+
+    def _nodes(self, root: int) -> set[int]:
+        """The nodes of a group's sentences (a lone sentence's is not stored)."""
+        return self.nodes.get(root) or {self.features[root].node}
+
+    def _repeated(self, x: int, y: int) -> bool:
+        """Whether one group is a lone sentence identical to a sentence of the other (no new evidence)."""
+        for lone, group in ((y, x), (x, y)):
+            cells = self.members[lone]
+            if len(cells) == 1 and len(next(iter(cells.values()))) == 1:
+                return self.features[lone].node in self._nodes(group)
+        return False
 
     def find(self, n: int) -> int:
         root = n
@@ -438,6 +582,8 @@ class _Clusters:
 
     def _compatible(self, x: int, y: int) -> bool:
         mx, my = self.members[x], self.members[y]
+        if len(my) > len(mx):
+            mx, my = my, mx
         for source, sentences in my.items():
             for a in mx.get(source, ()):
                 for b in sentences:
@@ -452,9 +598,12 @@ class _Clusters:
         sentence split in two by one source does not drag the average down.
         """
         mx, my = self.members[x], self.members[y]
-        if sum(map(len, mx.values())) + sum(map(len, my.values())) <= 2:
+        if len(mx) + len(my) <= 2 and sum(map(len, mx.values())) + sum(map(len, my.values())) <= 2:
             return True
-        cells_x, cells_y = list(mx.items())[:10], list(my.items())[:10]
+        cells_x, cells_y = (
+            list(itertools.islice(mx.items(), SAMPLE_CELLS)),
+            list(itertools.islice(my.items(), SAMPLE_CELLS)),
+        )
         table = {
             (sx, sy): max(self.score(a, b) for a in left[:3] for b in right[:3])
             for sx, left in cells_x
@@ -471,10 +620,18 @@ class _Clusters:
         x, y = self.find(a), self.find(b)
         if x == y:
             return False
-        if not self._compatible(x, y) or (cohesion and not self._cohesive(x, y)):
+        if not self._compatible(x, y):
+            return False
+        # A sentence identical to one the group holds matches the group as that one does.
+        if cohesion and not self._repeated(x, y) and not self._cohesive(x, y):
             return False
         if len(self.members[x]) < len(self.members[y]):
             x, y = y, x
+        nodes_x, nodes_y = self._nodes(x), self.nodes.pop(y, None) or self._nodes(y)
+        if len(nodes_x) < len(nodes_y):
+            nodes_x, nodes_y = nodes_y, nodes_x
+        nodes_x |= nodes_y
+        self.nodes[x] = nodes_x
         self.parent[y] = x
         for source, sentences in self.members.pop(y).items():
             self.members[x].setdefault(source, []).extend(sentences)
@@ -508,14 +665,15 @@ def align(
     if not source_ids:
         return ()
     lead: str = pivot if pivot is not None and pivot in sentences_by_source else source_ids[0]
-    sentence_list, features = _prepare(sentences_by_source, facts, mentions)
+    sentence_list, features = _prepare(sentences_by_source, facts, mentions, progress)
     position = {(source_ids[f.source], f.index): n for n, f in enumerate(features)}
 
     pairs = sorted(_candidates(features, CANDIDATES_PER_SENTENCE, progress))
-    text_scores = _text_scores(features, pairs, progress)
-    scores: dict[tuple[int, int], float] = {}
-    for (i, j), text_score in zip(pairs, text_scores, strict=True):
-        scores[i, j] = _combine(text_score, features[i], features[j])
+    scores = _score_pairs(features, pairs, progress)
+    del pairs
+    node_scores: dict[tuple[int, int], float] = {}  # pairs outside the candidates, scored when asked
+    if progress:
+        progress("pairs", 0, len(scores))
     links = _links(features, scores, threshold)
     events = _events(features, links)
     if AFFINITY:
@@ -525,7 +683,7 @@ def align(
         key = (a, b) if a < b else (b, a)
         value = scores.get(key)
         if value is None:
-            value = scores[key] = _combine(_text_score(features[a].text, features[b].text), features[a], features[b])
+            value = _node_score(features[a], features[b], node_scores)
         return value
 
     clusters = _Clusters(features, score, threshold)
@@ -535,7 +693,8 @@ def align(
     own = dict(scores)
     if CONTEXT:
         scores.update(_second_look(features, own, sentence_list, links, progress))
-    edges = _edges(features, scores, threshold, clusters, score, events, raw=own)
+    best = _best_partners(features, scores)
+    edges = _edges(features, scores, best, threshold, clusters, events, progress, raw=own)
     step = max(1, len(edges) // 50)
     for number, (_priority, edge_score, members) in enumerate(edges):
         if len(members) == 2:
@@ -548,7 +707,9 @@ def align(
     if progress:
         progress("rows", len(edges), len(edges))
     if JOIN:
-        _join_rows(features, scores, clusters, score, threshold, events, sentence_list)
+        if progress:
+            progress("joining", 0, 1)
+        _join_rows(features, scores, best, clusters, score, threshold, events, sentence_list)
 
     groups = {clusters.find(n) for n in range(len(features))}
     rows = []
@@ -562,16 +723,24 @@ def align(
     ordered = _order(rows, lead, {s: len(sentences_by_source[s]) for s in source_ids}, source_ids)
     by_index = {source: {s.index: s for s in group} for source, group in sentences_by_source.items()}
     result = []
+    done, step = 0, max(1, len(features) // 50)
     for number, (cells, row_score) in enumerate(ordered):
         reference = _reference(cells, lead, lambda a, b: score(position[a], position[b]))
         differences = row_differences(cells, reference, by_index) if len(cells) > 1 else {}
         result.append(Row(id=number, cells=cells, score=row_score, reference=reference, differences=differences))
+        size = sum(map(len, cells.values()))
+        if progress and (done + size) // step != done // step:
+            progress("differences", done + size, len(features))
+        done += size
+    if progress:
+        progress("differences", len(features), len(features))
     return tuple(result)
 
 
 def _join_rows(
     features: Sequence[_Features],
     scores: Mapping[tuple[int, int], float],
+    best: Mapping[tuple[int, int], tuple[float, int]],
     clusters: _Clusters,
     score: Callable[[int, int], float],
     threshold: float,
@@ -587,48 +756,45 @@ def _join_rows(
     JOIN_PREFERRED of the row's sentences rank it first in its source, and it is the row's best lone
     sentence of its source.
     """
+
+    def alone(n: int) -> bool:
+        cells = clusters.members[clusters.find(n)]
+        return len(cells) == 1 and len(next(iter(cells.values()))) == 1
+
+    lone = {n for n in range(len(features)) if alone(n)}
+    if not lone:
+        return
     neighbours: dict[int, set[int]] = defaultdict(set)
     floor = JOIN_FLOOR * threshold
     for (i, j), value in scores.items():
         if value >= floor and features[i].source != features[j].source:
-            neighbours[i].add(j)
-            neighbours[j].add(i)
-
-    best: dict[tuple[int, int], tuple[float, int]] = {}
-    for (i, j), value in scores.items():
-        if features[i].source != features[j].source:
-            for a, b in ((i, j), (j, i)):
-                key = (a, features[b].source)
-                if value > best.get(key, (-1.0, -1))[0]:
-                    best[key] = (value, b)
+            if i in lone:
+                neighbours[i].add(j)
+            if j in lone:
+                neighbours[j].add(i)
 
     def words_shared(n: int, m: int) -> float:
         """The weight two sentences share besides names: what is said, not only who."""
         skip = _name_words(sentences[n].text) | _name_words(sentences[m].text)
         return _shared_besides(features[n], features[m], skip, "@!")
 
-    def alone(n: int) -> bool:
-        return sum(map(len, clusters.members[clusters.find(n)].values())) == 1
-
     best_row: dict[int, tuple[float, int]] = {}
     for n in neighbours:
-        if not alone(n):
-            continue
         source = features[n].source
         for root in {clusters.find(m) for m in neighbours[n]}:
             cells = clusters.members[root]
             if source in cells or len(cells) < 2 or any(events[other] != events[source] for other in cells):
                 continue
-            values = [max(score(n, m) for m in members[:3]) for members in list(cells.values())[:10]]
+            sample = list(itertools.islice(cells.values(), SAMPLE_CELLS))
+            values = [max(score(n, m) for m in members[:3]) for members in sample]
             if min(values) < floor:
                 continue
             if JOIN_WORDS and any(
-                max(words_shared(n, m) for m in members[:3]) < JOIN_WORDS * features[n].unit
-                for members in list(cells.values())[:10]
+                max(words_shared(n, m) for m in members[:3]) < JOIN_WORDS * features[n].unit for members in sample
             ):
                 continue
-            preferred = sum(best.get((m, source), (0, -1))[1] == n for members in cells.values() for m in members)
-            if preferred < JOIN_PREFERRED * sum(map(len, cells.values())):
+            preferred = sum(best.get((m, source), (0, -1))[1] == n for members in sample for m in members)
+            if preferred < JOIN_PREFERRED * sum(map(len, sample)):
                 continue
             mean = sum(values) / len(values)
             if mean >= JOIN * threshold and mean > best_row.get(n, (0.0, -1))[0]:
@@ -824,9 +990,16 @@ def _second_look(
 
 
 def _prepare(
-    sentences_by_source: Mapping[str, Sequence[Sentence]], facts: Iterable[Fact], mentions: Iterable[Mention]
+    sentences_by_source: Mapping[str, Sequence[Sentence]],
+    facts: Iterable[Fact],
+    mentions: Iterable[Mention],
+    progress: Progress | None = None,
 ) -> tuple[list[Sentence], list[_Features]]:
-    """Every sentence in source order, with its features."""
+    """Every sentence in source order, with its features.
+
+    Identical sentences (the same words and the same evidence: wire copy, a quote many outlets
+    repeat) are one node and share their features, so that they are read, indexed and scored once.
+    """
     source_number = {source: n for n, source in enumerate(sentences_by_source)}
     evidence_facts: dict[tuple[str, int], list[Fact]] = defaultdict(list)
     for fact in facts:
@@ -837,60 +1010,123 @@ def _prepare(
 
     sentences: list[Sentence] = []
     numbers: list[int] = []
-    raw: list[tuple[str, dict[str, int], int]] = []
-    for source in sentences_by_source:
+    nodes: list[int] = []
+    raw: list[tuple[str, dict[str, int], int]] = []  # per node
+    node_of: dict[str | tuple[str, tuple[tuple[str, int], ...]], int] = {}  # its text (and evidence) -> node
+    step = max(1, len(sentences_by_source) // 20)
+    for number, source in enumerate(sentences_by_source):
+        if progress and number % step == 0:
+            progress("reading", number, len(sentences_by_source))
         for sentence in sentences_by_source[source]:
             sentences.append(sentence)
             numbers.append(source_number[source])
             key = (source, sentence.index)
-            raw.append(_raw_tokens(sentence, evidence_facts.get(key, ()), evidence_mentions.get(key, ())))
-    features = _weigh(sentences, raw, numbers)
+            evidence: dict[str, int] = defaultdict(int)
+            if key in evidence_facts or key in evidence_mentions:
+                _evidence_tokens(evidence, evidence_facts.get(key, ()), evidence_mentions.get(key, ()))
+            identity = (sentence.text, tuple(sorted(evidence.items()))) if evidence else sentence.text
+            node = node_of.get(identity)
+            if node is None:
+                node = node_of[identity] = len(raw)
+                masked, bag, words = _text_tokens(sentence.text)
+                for token, count in evidence.items():
+                    bag[token] += count
+                raw.append((masked, bag, words))
+            nodes.append(node)
+    features = _weigh(sentences, raw, numbers, nodes)
     return sentences, features
 
 
 def _weigh(
-    sentences: Sequence[Sentence], raw: Sequence[tuple[str, dict[str, int], int]], sources: Sequence[int]
+    sentences: Sequence[Sentence],
+    raw: Sequence[tuple[str, dict[str, int], int]],
+    sources: Sequence[int],
+    nodes: Sequence[int],
 ) -> list[_Features]:
-    """IDF weights over the sentences being aligned (a token in every sentence weighs little)."""
+    """IDF weights over the sentences being aligned (a token in every sentence weighs little).
+
+    A word in as many sentences as there are sources (up to FLOOR) may be one statement that every
+    source reports: it weighs as much as a word found once (plain IDF would rank it below every
+    unshared word, which can never match anyway). Each node's `unit`, the weight of a word only the
+    sentences of its statement share, follows how many sentences seem to report that statement.
+
+    `raw` holds the text and token counts of each node (identical sentences); `nodes` names each
+    sentence's node.
+    """
+    size = [0] * len(raw)
+    for node in nodes:
+        size[node] += 1
     document_frequency: dict[str, int] = defaultdict(int)
-    for _text, bag, _words in raw:
+    for (_text, bag, _words), count in zip(raw, size, strict=True):
         for token in bag:
-            document_frequency[token] += 1
-    total = len(raw)
-    # A word in as many sentences as there are sources (up to a few) may be one statement that every
-    # source reports: it weighs as much as a word found once (plain IDF would rank it below every
-    # unshared word, which can never match anyway).
-    floor = min(max(2, len(set(sources))), 6)
-    unit = max(0.05, math.log((total + 1) / (floor + 0.5)))
-    features = []
-    for sentence, source, (text, bag, words) in zip(sentences, sources, raw, strict=True):
+            document_frequency[token] += count
+    total = len(nodes)
+    sources_count = len(set(sources))
+    floor = min(max(2, sources_count), FLOOR)
+    statements = _statement_sizes(raw, document_frequency)
+    # How often an article's statements are repeated: the typical frequency of its sentences' rarest
+    # tokens (1 to a few in ordinary coverage, whatever the input's size; hundreds in an article of
+    # a story hundreds of others retell). A node takes the most of its sentences' articles.
+    rarest = [min((document_frequency[token] for token in bag), default=1) for _t, bag, _w in raw]
+    by_article: dict[int, list[int]] = defaultdict(list)
+    for source, node in zip(sources, nodes, strict=True):
+        by_article[source].append(rarest[node])
+    article_typical = {source: median_low(values) for source, values in by_article.items()}
+    typical = [1] * len(raw)
+    for source, node in zip(sources, nodes, strict=True):
+        typical[node] = max(typical[node], article_typical[source])
+    shared: list[_Features] = []
+    for node, (text, bag, words) in enumerate(raw):
         weights = {}
         for token in bag:
             idf = math.log((total + 1) / (max(document_frequency[token], floor) + 0.5))
             if token.startswith("#") and "@" in token:
                 idf *= EVIDENCE  # evidence: the same figure or the same person
             weights[token] = max(idf, 0.05)
-        features.append(
+        # A statement that hundreds of articles retell has words in hundreds of sentences: they are
+        # still its own words. Only in articles that show such repeats, and only for a sentence whose
+        # own words are that frequent.
+        statement = min(max(2, sources_count), max(floor, min(typical[node], statements[node])))
+        shared.append(
             _Features(
-                source=source,
-                index=sentence.index,
+                source=-1,
+                index=-1,
                 text=text,
                 weights=weights,
                 mass=sum(weights.values()) or 1.0,
                 words=words,
-                unit=unit,
+                unit=max(0.05, math.log((total + 1) / (statement + 0.5))),
+                node=node,
             )
         )
-    return features
+    return [
+        _Features(source, sentence.index, node.text, node.weights, node.mass, node.words, node.unit, node.node)
+        for sentence, source, node in zip(sentences, sources, (shared[node] for node in nodes), strict=True)
+    ]
+
+
+def _statement_sizes(
+    raw: Sequence[tuple[str, dict[str, int], int]], document_frequency: Mapping[str, int]
+) -> list[int]:
+    """Per node, how many sentences seem to report its statement: the second-rarest of its words' frequencies.
+
+    (The second: one rare word can be an outlet's own choice of synonym.)
+    """
+    sizes = []
+    for _text, bag, _words in raw:
+        frequencies = sorted(document_frequency[token] for token in bag if token[0] not in "#@!~=")
+        sizes.append(frequencies[1] if len(frequencies) > 1 else frequencies[0] if frequencies else 1)
+    return sizes
 
 
 def _edges(
     features: Sequence[_Features],
     scores: Mapping[tuple[int, int], float],
+    best: Mapping[tuple[int, int], tuple[float, int]],
     threshold: float,
     clusters: _Clusters,
-    score: Callable[[int, int], float],
     events: Sequence[int] = (),
+    progress: Progress | None = None,
     raw: Mapping[tuple[int, int], float] | None = None,
 ) -> list[tuple[int, float, tuple[int, ...]]]:
     """Merges to try, best first: mutual best pairs, then the other pairs, each by descending score.
@@ -901,21 +1137,16 @@ def _edges(
     Also registers which same-source pairs may share a row: repeats, and adjacent sentences that
     together match one sentence of another source better than either alone (a split sentence).
     """
-    best: dict[tuple[int, int], tuple[float, int]] = {}
-    for (i, j), value in scores.items():
-        if features[i].source == features[j].source:
-            continue
-        for a, b in ((i, j), (j, i)):
-            key = (a, features[b].source)
-            if value > best.get(key, (-1.0, -1))[0]:
-                best[key] = (value, b)
     own = scores if raw is None else raw
     edges: list[tuple[int, float, tuple[int, ...]]] = []
     split_checked: set[tuple[int, int, int]] = set()
-    for (i, j), value in list(scores.items()):
+    step = max(1, len(scores) // 20)
+    for number, ((i, j), value) in enumerate(scores.items()):
+        if progress and number % step == 0:
+            progress("pairs", number, len(scores))
         fi, fj = features[i], features[j]
         if fi.source == fj.source:
-            if fuzz.ratio(fi.text, fj.text) >= REPEAT_THRESHOLD:
+            if fuzz.ratio(fi.text, fj.text, score_cutoff=REPEAT_THRESHOLD):
                 clusters.allowed.add((i, j))
                 edges.append((1, value, (i, j)))
             continue
@@ -955,6 +1186,21 @@ def _edges(
     return edges
 
 
+def _best_partners(
+    features: Sequence[_Features], scores: Mapping[tuple[int, int], float]
+) -> dict[tuple[int, int], tuple[float, int]]:
+    """(sentence, another source) → the best score of the sentence with a sentence of that source, and which."""
+    best: dict[tuple[int, int], tuple[float, int]] = {}
+    for (i, j), value in scores.items():
+        a, b = features[i].source, features[j].source
+        if a != b:
+            if value > best.get((i, b), (-1.0, -1))[0]:
+                best[i, b] = (value, j)
+            if value > best.get((j, a), (-1.0, -1))[0]:
+                best[j, a] = (value, i)
+    return best
+
+
 def _adds_to(target: _Features, half: _Features, other_half: _Features) -> bool:
     """Whether `other_half` restates a part of `target` that `half` does not: its own shared words.
 
@@ -978,6 +1224,7 @@ def _join(first: _Features, second: _Features) -> _Features:
         mass=sum(weights.values()) or 1.0,
         words=first.words + second.words,
         unit=first.unit,
+        node=-1,
     )
 
 
@@ -1010,5 +1257,6 @@ def _reference(
     """The pivot when it is in the row, else the source whose sentence matches the others best."""
     if pivot in cells or len(cells) == 1:
         return pivot if pivot in cells else next(iter(cells))
-    firsts = [(source, indices[0]) for source, indices in cells.items()]
+    # Among the first few cells: a row of hundreds of retellings needs no quadratic vote.
+    firsts = [(source, indices[0]) for source, indices in itertools.islice(cells.items(), SAMPLE_CELLS)]
     return max(firsts, key=lambda this: sum(score(this, other) for other in firsts if other[0] != this[0]))[0]

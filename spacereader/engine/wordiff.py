@@ -9,6 +9,7 @@ lower-cased with a light stem ('launched' meets 'launch'), numbers by value ('12
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -147,37 +148,59 @@ def row_differences(
     Other sources: their words the reference does not have. The reference itself: its words that no
     other sentence of the row has, and its numbers and dates that any other sentence lacks (a figure
     one outlet gives differently is the point of the comparison).
+
+    Sentences are read at offsets in themselves and shifted to the body: a row of many outlets
+    repeating one sentence compares that sentence once.
     """
-    words = {
-        source: [token for index in indices for token in _sentence_tokens(sentences_by_source[source][index])]
-        for source, indices in cells.items()
-    }
-    reference_tokens = words.get(reference, [])
-    reference_keys = {token.key for token in reference_tokens}
+    row = {source: [sentences_by_source[source][index] for index in indices] for source, indices in cells.items()}
+    reference_sentences = row.get(reference, [])
+    reference_keys = set().union(*(_text_keys(sentence.text) for sentence in reference_sentences))
+    differing: dict[str, tuple[DiffSpan, ...]] = {}
     result: dict[str, tuple[DiffSpan, ...]] = {}
-    for source, source_tokens in words.items():
+    for source, sentences in row.items():
         if source == reference:
             continue
-        spans = _spans(classify(source_tokens, reference_keys))
+        spans = []
+        for sentence in sentences:
+            if sentence.text not in differing:
+                differing[sentence.text] = _spans(classify(_text_tokens(sentence.text), reference_keys))
+            spans.extend(_shifted(differing[sentence.text], sentence.start))
         if spans:
-            result[source] = spans
-    others = [{token.key for token in toks} for source, toks in words.items() if source != reference]
-    if others and reference_tokens:
-        marked: list[tuple[Token, Status]] = []
+            result[source] = tuple(spans)
+    others = [
+        set().union(*(_text_keys(sentence.text) for sentence in sentences))
+        for source, sentences in row.items()
+        if source != reference
+    ]
+    if others and reference_keys:
         anywhere = set().union(*others)
         everywhere = set.intersection(*others)
-        for token in reference_tokens:
-            if token.function:
-                marked.append((token, "shared"))
-            elif token.number:
-                marked.append((token, "shared" if token.key in everywhere else "number"))
-            else:
-                marked.append((token, "shared" if token.key in anywhere else "word"))
-        spans = _spans(marked)
+        spans = []
+        for sentence in reference_sentences:
+            marked: list[tuple[Token, Status]] = []
+            for token in _text_tokens(sentence.text):
+                if token.function:
+                    marked.append((token, "shared"))
+                elif token.number:
+                    marked.append((token, "shared" if token.key in everywhere else "number"))
+                else:
+                    marked.append((token, "shared" if token.key in anywhere else "word"))
+            spans.extend(_shifted(_spans(marked), sentence.start))
         if spans:
-            result[reference] = spans
+            result[reference] = tuple(spans)
     return result
 
 
-def _sentence_tokens(sentence: Sentence) -> list[Token]:
-    return tokens(sentence.text, sentence.start)
+def _shifted(spans: Sequence[DiffSpan], offset: int) -> list[DiffSpan]:
+    return [DiffSpan(span.start + offset, span.end + offset, span.kind) for span in spans]
+
+
+@functools.lru_cache(maxsize=16384)
+def _text_tokens(text: str) -> tuple[Token, ...]:
+    """The tokens of a sentence at offsets in the sentence (many outlets may repeat one sentence)."""
+    return tuple(tokens(text))
+
+
+@functools.lru_cache(maxsize=16384)
+def _text_keys(text: str) -> frozenset[str]:
+    return frozenset(token.key for token in _text_tokens(text))
