@@ -94,9 +94,9 @@ FACT_VALUES = True
 #: rank among each sentence's candidates in the other's source (1: each other's best), W_MARGIN × how far
 #: it stands above the better runner-up (at most MARGIN_CAP points), W_CONTENT × the plain words it shares
 #: (not names, figures or evidence) in statement-word units, W_FIGURE when it shares a figure (a sum or a
-#: count from ten), W_POSITION × how near the two sit in their articles (1: the same
-#: relative place); less CONTEXT, so that the threshold keeps its place. A logistic blend of these fitted
-#: on the tuning sets' labels (python -m tests.bench.bench_align_signals --combine), in score points.
+#: count from ten), W_POSITION × how near the two sit in their articles (1: the same relative place);
+#: less CONTEXT, so that the threshold keeps its place. A logistic blend of these fitted on the tuning
+#: sets' labels (python -m tests.bench.bench_align_signals --combine), in score points.
 W_RANK, W_MARGIN, MARGIN_CAP, W_CONTENT, W_FIGURE, W_POSITION, CONTEXT = 22.0, 0.4, 25.0, 7.5, 36.0, 23.0, 55.0
 #: A merge of two groups needs their sentences to score this share of the threshold on average (the
 #: whole threshold when two of their sources are articles about different events, as `_events` groups them).
@@ -690,7 +690,7 @@ def align(
     clusters.events = events
     # Rows are built on a second look at each candidate pair (its context added to its own score);
     # a split sentence is judged on the own scores of its halves.
-    own = dict(scores)
+    own = dict(scores) if CONTEXT else scores
     if CONTEXT:
         scores.update(_second_look(features, own, sentence_list, links, progress))
     best = _best_partners(features, scores)
