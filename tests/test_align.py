@@ -183,6 +183,54 @@ def test_facts_are_evidence() -> None:
     assert not together(rows, ("a", 1), ("b", 1))
 
 
+def test_set_phrases_and_paraphrase_groups_bring_a_statement_together() -> None:
+    """'touched down' and 'landed' are one word to the aligner (spacereader.engine.paraphrase)."""
+    sentences = sources(
+        a="The Selene lander touched down near the lunar south pole at 6:04 pm. Mission control in Bengaluru "
+        "erupted in cheers. Selene carries a small rover.",
+        b="Selene landed close to the Moon's south pole on Wednesday evening. Scientists hope the rover finds "
+        "water ice. The mission cost less than many films.",
+    )
+    rows = align(sentences)
+    assert together(rows, ("a", 0), ("b", 0))
+    assert not together(rows, ("a", 2), ("b", 1))
+
+
+def test_one_figure_in_differently_built_sentences_shares_a_row() -> None:
+    """The same count told with other words: each other's best match, at the top of both articles."""
+    sentences = sources(
+        a="Rescuers pulled 104 people from the water after the Aurelia capsized off Kavos. The captain was "
+        "detained on Friday. Relatives gathered at the harbour in Kavos.",
+        b="The coast guard said 104 survivors had been brought ashore. The Aurelia was carrying migrants from "
+        "Tobruk to Kavos. Officials in Kavos declared three days of mourning.",
+    )
+    rows = align(sentences)
+    assert together(rows, ("a", 0), ("b", 0))
+    assert sum(len(row.cells) > 1 for row in rows) == 1
+
+
+def test_unrelated_articles_stay_apart() -> None:
+    """The second look (rank, place, shared words) adds nothing between articles that share no statement."""
+    sentences = sources(
+        a="The Kessel dam burst on Sunday, flooding three villages in the Aberlin valley. Rescue teams searched "
+        "the valley all night. Engineers warned of cracks in 2019.",
+        b="Orlo United beat Harrow 3-1 on Sunday in front of a record crowd. The coach praised his young "
+        "striker. Tickets for the final sold out in an hour.",
+    )
+    rows = align(sentences)
+    assert all(len(row.cells) == 1 for row in rows)
+
+
+def test_paraphrase_vocabulary() -> None:
+    from spacereader.engine.paraphrase import WORDS, canonical_words
+
+    words = "the bank 's chief executive officer was shown the door and sacked".split()
+    assert canonical_words(words) == ["the", "bank", "'s", "ceo", "was", "dismiss", "and", "dismiss"]
+    assert canonical_words(["touched", "down"]) == canonical_words(["landed"]) == ["land"]
+    assert canonical_words(["chief"]) == ["chief"]  # a phrase's first word alone stays itself
+    assert WORDS["killed"] == WORDS["died"] == WORDS["drowned"]
+
+
 def test_empty_and_single_source() -> None:
     assert align({}) == ()
     rows = align(sources(only="One sentence. Another one."))

@@ -3,8 +3,9 @@
 News coverage reorders, paraphrases and shares only part of its content, so this is neither a line
 diff nor a monotone (Gale–Church) aligner. The steps:
 
-1. Features per sentence: a bag of stemmed content words with digits masked (frequent news
-   paraphrases read as one word: killed/died, injured/hurt, troops/soldiers), plus evidence tokens —
+1. Features per sentence: a bag of stemmed content words with digits masked (news paraphrases and set
+   phrases read as one word: killed/died, sacked/ousted, touched down/landed, chief executive/CEO —
+   `spacereader.engine.paraphrase`), plus evidence tokens —
    numbers by value and with a guessed kind (age, money, year, date ...) and the names next to them,
    entity ids from the name linker (so "Yuliya" and "Yulia" Peresild meet), and facts as (attribute,
    entity) tokens: the same attribute of the same person is evidence even when the values conflict.
@@ -18,6 +19,9 @@ diff nor a monotone (Gale–Church) aligner. The steps:
    members of a node share out its links, so pairs grow with the sentences, not with their repeats.
 3. Scores: rapidfuzz `token_set_ratio` on digit-masked text, guarded against the subset trap (a short
    sentence whose words all occur in a long one scores 100), blended with the IDF-weighted overlap.
+   Then a second look at each pair of articles about one event adds its context: its rank among each
+   sentence's candidates in the other's source and its margin over the runner-up, the plain words it
+   shares besides names, a sum or count both give, and how near the two sit in their articles.
 4. Rows: constrained greedy clustering — mutual best pairs first (so a generic sentence cannot take a
    source's place in a row before the right one), then the rest by descending score; a
    merge that would put two sentences of one source into a row is refused unless they are adjacent and
@@ -46,18 +50,19 @@ from statistics import median, median_low
 
 from rapidfuzz import fuzz
 
+from spacereader.engine import paraphrase
 from spacereader.engine.numbers import NUMBER_WORDS, read_digits
 from spacereader.engine.wordiff import row_differences
 from spacereader.model import Fact, Mention, Row, Sentence
 
 Progress = Callable[[str, int, int], None]
 
-#: Default score a pair needs to share a row (0-100), measured (tests/bench/bench_align.py and
-#: bench_align_real.py): at 60 the synthetic clusters give precision/recall 0.99/0.98 (100 articles) and
-#: 0.99/0.95 (1,000); hand-labelled real coverage (tests/align_labels.py) 0.96/0.55 on the tuning sets
-#: (seeds, bridge, quake) and 0.97/0.53 on the held-out ones, where a plain rapidfuzz greedy aligner
-#: at one threshold reaches 1.00/0.38 (60) or 0.84/0.67 (50). Lower thresholds add a little real
-#: recall for a false pair in every few; precision first.
+#: Default score a pair needs to share a row (0-100), after the second look (`_second_look`), measured
+#: (tests/bench/bench_align_real.py, bench_align.py): labelled real coverage, tuned events, precision/recall
+#: 0.58/0.43 (0.50/0.35 before the second look; rapidfuzz greedy at 50: 0.13/0.39); the written tuning
+#: sets (seeds, bridge, quake) 0.97/0.65; the synthetic clusters 0.96/0.96 (10 articles), 0.96/0.98 (100;
+#: 0.99/0.98 with COHESION 1.0, which costs real coverage a tenth of its recall). Lower thresholds add a
+#: little real recall for a false pair in every few; precision first.
 DEFAULT_THRESHOLD = 60.0
 #: Sentences of other sources kept as candidates per sentence (the rest are never scored).
 CANDIDATES_PER_SENTENCE = 10
@@ -85,8 +90,17 @@ EVIDENCE = 3.0
 #: and the same resolved date, sum or duration ("on Tuesday" and "March 4" are one day).
 FACT_CONTEXT = True
 FACT_VALUES = True
-#: A merge of two groups needs their sentences to score this share of the threshold on average.
-COHESION = 1.0
+#: A second look at each candidate pair of two sources, in score points added to it: W_RANK / its worse
+#: rank among each sentence's candidates in the other's source (1: each other's best), W_MARGIN × how far
+#: it stands above the better runner-up (at most MARGIN_CAP points), W_CONTENT × the plain words it shares
+#: (not names, figures or evidence) in statement-word units, W_FIGURE when it shares a figure (a sum or a
+#: count from ten), W_POSITION × how near the two sit in their articles (1: the same relative place);
+#: less CONTEXT, so that the threshold keeps its place. A logistic blend of these fitted on the tuning
+#: sets' labels (python -m tests.bench.bench_align_signals --combine), in score points.
+W_RANK, W_MARGIN, MARGIN_CAP, W_CONTENT, W_FIGURE, W_POSITION, CONTEXT = 22.0, 0.4, 25.0, 7.5, 36.0, 23.0, 55.0
+#: A merge of two groups needs their sentences to score this share of the threshold on average (the
+#: whole threshold when two of their sources are articles about different events, as `_events` groups them).
+COHESION = 0.7
 #: Two sentences that are each other's best match in the other's article share a row from LOW ×
 #: threshold on (paraphrases share few words, but more with each other than with the rest).
 LOW = 0.85
@@ -147,26 +161,9 @@ _DURATION_WORDS = frozenset(
 )
 
 
-#: Frequent news paraphrases, each group read as its first word (in the bag of words and in the text
-#: rapidfuzz compares): generic verbs and nouns of reporting, not the words of one story.
-SYNONYMS = (
-    "die died dies dying dead death deaths killed kill kills killing fatalities perished toll",
-    "injured injure injuring injuries injury hurt wounded wounding hospitalised hospitalized hospital hospitals",
-    "troops troop soldiers soldier",
-    "cost costs costing budget budgets",
-    "doctor doctors surgeon surgeons physician physicians medic medics",
-    "film films movie movies",
-    "earthquake earthquakes quake quakes tremor tremors",
-    "rise rises rose risen rising raise raised raises raising increase increased increases increasing hike "
-    "hikes hiked lifted",
-    "start starts started starting begin begins began begun beginning",
-    "announce announced announces announcing unveil unveiled unveils",
-    "collapse collapsed collapses collapsing",
-    "arrest arrested arrests detained",
-    "children child kids",
-    "rejected reject rejects refused",
-)
-_SYNONYM = {word: group.split()[0] for group in SYNONYMS for word in group.split()}
+#: Frequent news paraphrases, each read as one word (in the bag of words and in the text rapidfuzz
+#: compares): `spacereader.engine.paraphrase`.
+_SYNONYM = paraphrase.WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,7 +280,7 @@ def _names_near(text: str, start: int, end: int) -> set[str]:
 def _text_tokens(text: str) -> tuple[str, dict[str, int], int]:
     """Masked text for rapidfuzz, the raw (unweighted) token counts of a sentence's words, its word count."""
     words = [m.group(0).lower().replace("’", "'") for m in _WORD.finditer(text)]
-    words = [_SYNONYM.get(word, word) for word in words]
+    words = paraphrase.canonical_words(words)
     masked = " ".join(_DIGITS.sub("0", w) for w in words)
     bag: dict[str, int] = defaultdict(int)
     numeric = False
@@ -560,6 +557,7 @@ class _Clusters:
         self.score = score
         self.threshold = threshold
         self.edge_scores: dict[int, list[float]] = defaultdict(list)
+        self.events: Sequence[int] = ()  # per source, its event (`_events`)
         self.nodes: dict[int, set[int]] = {}  # root of a group of several sentences -> their nodes
 
     def _nodes(self, root: int) -> set[int]:
@@ -614,7 +612,9 @@ class _Clusters:
         }
         if not table:
             return True
-        return sum(table.values()) / len(table) >= COHESION * self.threshold
+        events = self.events
+        cohesion = COHESION if not events or all(events[a] == events[b] for a, b in table) else 1.0
+        return sum(table.values()) / len(table) >= cohesion * self.threshold
 
     def merge(self, a: int, b: int, score: float, *, cohesion: bool = True) -> bool:
         x, y = self.find(a), self.find(b)
@@ -687,8 +687,14 @@ def align(
         return value
 
     clusters = _Clusters(features, score, threshold)
+    clusters.events = events
+    # Rows are built on a second look at each candidate pair (its context added to its own score);
+    # a split sentence is judged on the own scores of its halves.
+    own = dict(scores) if CONTEXT else scores
+    if CONTEXT:
+        scores.update(_second_look(features, own, sentence_list, links, progress))
     best = _best_partners(features, scores)
-    edges = _edges(features, scores, best, threshold, clusters, events, progress)
+    edges = _edges(features, scores, best, threshold, clusters, events, progress, raw=own)
     step = max(1, len(edges) // 50)
     for number, (_priority, edge_score, members) in enumerate(edges):
         if len(members) == 2:
@@ -767,20 +773,10 @@ def _join_rows(
             if j in lone:
                 neighbours[j].add(i)
 
-    @functools.cache
-    def names(n: int) -> frozenset[str]:
-        text = sentences[n].text
-        return frozenset(
-            _stem(word.lower().replace("’", "'").removesuffix("'s"))
-            for match in _CAPITALISED.finditer(text)
-            if match.start() and (word := match.group(0))
-        )
-
     def words_shared(n: int, m: int) -> float:
         """The weight two sentences share besides names: what is said, not only who."""
-        a, b = features[n].weights, features[m].weights
-        skip = names(n) | names(m)
-        return sum(w for t, w in a.items() if t in b and t[0] not in "@!" and t not in skip)
+        skip = _name_words(sentences[n].text) | _name_words(sentences[m].text)
+        return _shared_besides(features[n], features[m], skip, "@!")
 
     best_row: dict[int, tuple[float, int]] = {}
     for n in neighbours:
@@ -854,6 +850,15 @@ def _events(features: Sequence[_Features], links_closest: Links) -> list[int]:
     return [find(n) for n in range(sources)]
 
 
+def _strangers(a: int, b: int, links_closest: Links) -> bool:
+    """Whether two sources share fewer strong pairs than AFFINITY × what each shares with its closest other
+    source (an article without a strong pair is a stranger to none)."""
+    links, closest = links_closest
+    return bool(closest[a] and closest[b]) and links.get((min(a, b), max(a, b)), 0) < AFFINITY * min(
+        closest[a], closest[b]
+    )
+
+
 def _discount_strangers(
     features: Sequence[_Features], scores: dict[tuple[int, int], float], links_closest: Links
 ) -> None:
@@ -865,13 +870,123 @@ def _discount_strangers(
     many strong pairs as each article shares with its closest other article. (Stricter than `_events`:
     two articles of one event that share little also share few doubtful pairs worth a row.)
     """
-    links, closest = links_closest
     for (i, j), value in scores.items():
         a, b = features[i].source, features[j].source
-        if a != b:
-            count = links.get((min(a, b), max(a, b)), 0)
-            if count < AFFINITY * min(closest[a], closest[b]):
-                scores[i, j] = value * STRANGER
+        if a != b and _strangers(a, b, links_closest):
+            scores[i, j] = value * STRANGER
+
+
+@functools.lru_cache(maxsize=65536)
+def _name_words(text: str) -> frozenset[str]:
+    """The words of the names in a sentence (capitalised, not sentence-initial), as the bag counts them."""
+    return frozenset(
+        _stem(word.lower().replace("’", "'").removesuffix("'s"))
+        for match in _CAPITALISED.finditer(text)
+        if match.start() and (word := match.group(0))
+    )
+
+
+def _shared_besides(a: _Features, b: _Features, skip: frozenset[str], evidence: str) -> float:
+    """The weight two sentences share in tokens that are neither in `skip` nor start with one of `evidence`."""
+    small, large = (a.weights, b.weights) if len(a.weights) <= len(b.weights) else (b.weights, a.weights)
+    return sum(w for t, w in small.items() if t in large and t[0] not in evidence and t not in skip)
+
+
+def _specific_figures(feature: _Features) -> frozenset[str]:
+    """A sentence's figures that few other statements of a story give: sums and counts from ten.
+
+    Durations are left out: "four months", "two years" recur across unrelated statements of one story.
+    """
+    figures = set()
+    for token in feature.weights:
+        if token.startswith(("=money:", "#money:")) or (
+            token.startswith("#count:") and _is_number(token[7:]) and float(token[7:]) >= 10
+        ):
+            figures.add(token)
+    return frozenset(figures)
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
+def _second_look(
+    features: Sequence[_Features],
+    scores: Mapping[tuple[int, int], float],
+    sentences: Sequence[Sentence],
+    links_closest: Links,
+    progress: Progress | None = None,
+) -> dict[tuple[int, int], float]:
+    """What each candidate pair of two sources scores once its context is added (W_RANK ... CONTEXT).
+
+    A pair's own words say only so much: two reports of one statement are also each other's best match
+    in the other's article, by a margin; they share plain words besides the story's names; they often
+    give one figure; and news tells a story in much the same order (the lead first). Pairs between two
+    articles that share few strong pairs (strangers, as `_discount_strangers` reads them: likely about
+    different events) keep their own scores: their ranks and places say nothing. An article with no
+    strong pair at all is about no known other event: its pairs get the second look.
+    """
+    options: dict[tuple[int, int], list[tuple[float, int]]] = defaultdict(list)
+    for (i, j), value in scores.items():
+        if features[i].source != features[j].source:
+            options[i, features[j].source].append((value, j))
+            options[j, features[i].source].append((value, i))
+    for ranked in options.values():
+        ranked.sort(reverse=True)
+    lengths: dict[int, int] = defaultdict(int)
+    for feature in features:
+        lengths[feature.source] += 1
+    place = [(feature.index + 0.5) / lengths[feature.source] for feature in features]
+    figures = [_specific_figures(feature) for feature in features]
+    plains: list[dict[str, float] | None] = [None] * len(features)
+
+    def plain(n: int) -> dict[str, float]:
+        """The sentence's plain words: no names, figures or evidence tokens."""
+        words = plains[n]
+        if words is None:
+            names = _name_words(sentences[n].text)
+            words = plains[n] = {
+                t: w for t, w in features[n].weights.items() if t[0] not in "@!#~=" and t not in names
+            }
+        return words
+
+    def rank_and_runner_up(a: int, b: int) -> tuple[int, float]:
+        ranked = options[a, features[b].source]
+        if ranked[0][1] == b:
+            return 1, ranked[1][0] if len(ranked) > 1 else 0.0
+        return next(n for n, (_value, other) in enumerate(ranked, 1) if other == b), ranked[0][0]
+
+    looked: dict[tuple[int, int], float] = {}
+    total, step = len(scores), max(1, len(scores) // 20)
+    for number, ((i, j), value) in enumerate(scores.items()):
+        if progress and number % step == 0:
+            progress("comparing", number, total)
+        a, b = features[i].source, features[j].source
+        if a == b or _strangers(a, b, links_closest):
+            continue
+        rank_i, runner_i = rank_and_runner_up(i, j)
+        rank_j, runner_j = rank_and_runner_up(j, i)
+        small, large = plain(i), plain(j)
+        if len(small) > len(large):
+            small, large = large, small
+        content = sum(w for t, w in small.items() if t in large) / features[i].unit
+        shared_figure = figures[i] and figures[j] and not figures[i].isdisjoint(figures[j])
+        looked[i, j] = (
+            value
+            + W_RANK / max(rank_i, rank_j)
+            + W_MARGIN * min(MARGIN_CAP, value - max(runner_i, runner_j))
+            + W_CONTENT * content
+            + (W_FIGURE if shared_figure else 0.0)
+            + W_POSITION * (1 - abs(place[i] - place[j]))
+            - CONTEXT
+        )
+    if progress:
+        progress("comparing", total, total)
+    return looked
 
 
 def _prepare(
@@ -1012,12 +1127,17 @@ def _edges(
     clusters: _Clusters,
     events: Sequence[int] = (),
     progress: Progress | None = None,
+    raw: Mapping[tuple[int, int], float] | None = None,
 ) -> list[tuple[int, float, tuple[int, ...]]]:
     """Merges to try, best first: mutual best pairs, then the other pairs, each by descending score.
+
+    `raw` holds the pairs' own scores where `scores` adds their context (`_second_look`): a split is
+    judged on the own scores of its halves and of the joined sentence.
 
     Also registers which same-source pairs may share a row: repeats, and adjacent sentences that
     together match one sentence of another source better than either alone (a split sentence).
     """
+    own = scores if raw is None else raw
     edges: list[tuple[int, float, tuple[int, ...]]] = []
     split_checked: set[tuple[int, int, int]] = set()
     step = max(1, len(scores) // 20)
@@ -1037,6 +1157,7 @@ def _edges(
             edges.append((2, value, (i, j)))  # cohesion still guards this pair's way into a bigger row
         # A split: this sentence and a neighbour of its best partner in that source together match
         # it better than either alone. Only neighbours that are candidates themselves are tried.
+        value = own[i, j]
         if value < SPLIT_PART * threshold:
             continue
         for a, b in ((i, j), (j, i)):
@@ -1046,7 +1167,7 @@ def _edges(
             for neighbour in (b - 1, b + 1):
                 if not 0 <= neighbour < len(features) or features[neighbour].source != fb.source:
                     continue
-                part = scores.get((a, neighbour) if a < neighbour else (neighbour, a))
+                part = own.get((a, neighbour) if a < neighbour else (neighbour, a))
                 if part is None or part < SPLIT_PART * threshold:
                     continue
                 first, second = sorted((b, neighbour))
@@ -1060,7 +1181,7 @@ def _edges(
                 alone = max(value, part)
                 if together >= threshold and together - alone >= min(SPLIT_GAIN, 0.45 * (100 - alone)):
                     clusters.allowed.add((first, second))
-                    edges.append((2, together, (a, first, second)))
+                    edges.append((2, together + scores[i, j] - value, (a, first, second)))
     edges.sort(key=lambda edge: (edge[0], edge[1]), reverse=True)
     return edges
 

@@ -1,6 +1,6 @@
 """Alignment on hand-labelled real-looking coverage: spacereader against a plain rapidfuzz greedy aligner.
 
-Run: python -m tests.bench.bench_align_real [--misses] [--threshold N]
+Run: python -m tests.bench.bench_align_real [--misses] [--threshold N] [--split tune|holdout]
 
 For each labelled corpus (tests/align_labels.py: the seeds, tests/articles/bridge, quake, rates,
 transfer) the rows of the real engine (segment → facts and names → align) are scored as cross-source
@@ -106,14 +106,15 @@ def report(names: Sequence[str], threshold: float | None, misses: bool) -> dict[
     return {key: tuple(value) for key, value in totals.items()}
 
 
-def real_coverage(misses: bool) -> None:
+def real_coverage(misses: bool, splits: Sequence[str] = ("tune", "holdout"), threshold: float | None = None) -> None:
     """Pair precision and recall on tests/real, per event and pooled per split."""
+    from spacereader.engine.align import align
     from tests.real.corpus import load_events
     from tests.real.score import build, labelled_pairs, pair_score
     from tests.real.score import row_pairs as real_row_pairs
 
     methods = ("spacereader", *(f"rapidfuzz≥{value}" for value in (50, 60, 70)))
-    for split in ("tune", "holdout"):
+    for split in splits:
         events = [e for e in load_events(split) if not e.single and e.rows]
         ready = [e for e in events if e.complete]
         print(f"\n== real coverage, {split}: {len(ready)} of {len(events)} events with their texts")
@@ -121,7 +122,10 @@ def real_coverage(misses: bool) -> None:
         for event in ready:
             comparison = build(event)
             true, either = labelled_pairs(event, comparison)
-            found = {"spacereader": real_row_pairs(row.cells for row in comparison.rows)}
+            rows = comparison.rows
+            if threshold is not None:
+                rows = align(comparison.sentences, facts=comparison.facts, mentions=comparison.mentions, threshold=threshold)
+            found = {"spacereader": real_row_pairs(row.cells for row in rows)}
             for value in (50, 60, 70):
                 found[f"rapidfuzz≥{value}"] = baseline(comparison.sentences, value)
             for method in methods:
@@ -149,6 +153,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--threshold", type=float)
     parser.add_argument("--misses", action="store_true")
+    parser.add_argument("--split", choices=("tune", "holdout"), help="real coverage of one split only")
     args = parser.parse_args()
     print(f"{'corpus':<9} {'method':<22} {'precision':>9} {'recall':>7} {'hits':>9} {'counted':>7}")
     for title, names in (("tuning", TUNE), ("held out", HOLDOUT)):
@@ -156,7 +161,7 @@ def main() -> None:
         for method, (hits, true, counted) in totals.items():
             precision = hits / counted if counted else 1.0
             print(f"== {title:<8} pooled {method:<14} precision {precision:.2f} recall {hits / true:.2f}")
-    real_coverage(args.misses)
+    real_coverage(args.misses, (args.split,) if args.split else ("tune", "holdout"), args.threshold)
 
 
 if __name__ == "__main__":
