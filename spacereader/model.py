@@ -132,6 +132,14 @@ class Conflict:
     values: tuple[ConflictValue, ...]
     #: What the values measure (payout, cost, killed, launch …), as in `Fact.measure`; None for names.
     measure: str | None = None
+    #: What the conflict is about, in words: "the payout to Parag Agrawal", "Yulia Peresild's age".
+    topic: str = ""
+
+    @property
+    def heading(self) -> str:
+        """The topic as a heading: "Payout to Parag Agrawal", "Number of people killed"."""
+        text = self.topic.removeprefix("the ") or " · ".join(p for p in (self.entity, self.attribute) if p)
+        return text[:1].upper() + text[1:]
 
     @property
     def context(self) -> str | None:

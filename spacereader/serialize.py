@@ -81,6 +81,7 @@ def conflicts_json(comparison: Comparison) -> dict[str, Any]:
                 "kind": conflict.kind,
                 "measure": conflict.measure,
                 "context": conflict.measure,  # the measure's former name, kept for scripts that read it
+                "topic": conflict.topic,
                 "explanation": conflict.explanation,
                 "values": [
                     {

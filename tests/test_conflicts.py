@@ -504,3 +504,14 @@ def test_a_provinces_toll_is_not_the_countrys() -> None:
         ("The sources differ on the number of people killed in Al Haouz province", ["1,293", "1,351"]),
         ("The sources disagree on the number of people killed", ["2,012", "2,122"]),
     ]
+
+
+def test_each_conflict_says_in_words_what_it_is_about(seed_comparison) -> None:
+    topics = {conflict.topic for conflict in seed_comparison.conflicts}
+    assert {"Yulia Peresild's age", "Klim Shipenko's age", "Yulia Peresild's name"} <= topics
+    payout = conflicts_of(
+        ("Parag Agrawal will receive a severance payout of $38.7 million, according to Equilar.", dt.date(2022, 10, 28)),
+        ("Agrawal is set to walk away with a $42 million payout after his dismissal.", dt.date(2022, 10, 29)),
+    )
+    (conflict,) = [c for c in payout if c.attribute == "money"]
+    assert conflict.topic == "the payout to Parag Agrawal" and conflict.heading == "Payout to Parag Agrawal"

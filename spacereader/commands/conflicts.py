@@ -35,10 +35,7 @@ def conflicts_table(comparison: Comparison, color: bool = False) -> str:
         blocks.append(_paint(_printable(heading), "1", color))
         for conflict in conflicts:
             kind = _paint(conflict.kind, _KIND_COLORS.get(conflict.kind, "0"), color)
-            what = conflict.attribute + (
-                f" · {conflict.context}" if conflict.context and conflict.attribute != "age" else ""
-            )
-            blocks.append(f"  {kind}  {what}  [{conflict.id}]")
+            blocks.append(f"  {kind}  {_printable(conflict.heading)}  [{conflict.id}]")
             blocks.append(f"  {_printable(conflict.explanation)}")
             rows: list[Sequence[str]] = [
                 (

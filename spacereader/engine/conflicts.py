@@ -891,6 +891,7 @@ def _judge(
         explanation=explanation,
         values=conflict_values,
         measure=measure,
+        topic=about,
     )
 
 
@@ -950,6 +951,7 @@ def _variant_conflicts(
                 kind="variant",
                 explanation=explanation,
                 values=tuple(values),
+                topic=f"{entity.name}'s name",
             )
         )
     return conflicts

@@ -169,10 +169,8 @@ def report_rows(comparison: Comparison, annotations: Sequence[Annotation]) -> tu
 
 
 def conflict_subject(conflict: Conflict) -> str:
-    """'Klim Shipenko · age', 'Roscosmos · money (budget)': what a conflict is about."""
-    subject = " · ".join(one_line(part) for part in (conflict.entity, conflict.attribute) if part)
-    context = getattr(conflict, "context", None)  # added by the facts engine; absent in older models
-    return f"{subject} ({one_line(context)})" if context else subject
+    """'Klim Shipenko's age', 'Payout to Parag Agrawal': what a conflict is about."""
+    return one_line(conflict.heading)
 
 
 def conflict_numbers(comparison: Comparison) -> dict[str, int]:

@@ -468,9 +468,7 @@ class ReaderApp(App[int]):
             strong = conflict.kind == "conflict"
             parts: list[Any] = [
                 (" ! " if strong else " ~ ", "bold $text-error" if strong else "bold $text-warning"),
-                (conflict.entity or "(unnamed)", "bold"),
-                " · ",
-                (conflict.attribute, "$text-accent"),
+                (conflict.heading, "bold"),
                 "  ",
             ]
             for n, (text, sources) in enumerate(value_groups(conflict, short)):

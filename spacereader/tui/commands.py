@@ -55,10 +55,9 @@ class ReaderCommands(Provider):
             if not column.pivot:
                 yield f"Set pivot {column.label}", partial(app.set_pivot, column.source), "rows follow this source"
         for conflict in model.comparison.conflicts:
-            about = conflict.entity or "(unnamed)"
             values = " / ".join(v.fact.value for v in conflict.values)
             yield (
-                f"Jump to conflict about {about} · {conflict.attribute}",
+                f"Jump to conflict about {conflict.topic or conflict.heading}",
                 partial(app.jump_to_conflict, conflict.id),
                 values,
             )

@@ -31,15 +31,12 @@ KIND_WORDS = {
 
 
 def conflict_prompt(conflict: Conflict, model: ReaderModel) -> Content:
-    about = conflict.entity or "(unnamed)"
     strong = conflict_severity(conflict) == "conflict" and conflict.kind != "variant"
     mark = ("! ", "bold $text-error") if strong else ("~ ", "bold $text-warning")
     lines = [
         Content.assemble(
             mark,
-            (about, "bold"),
-            " · ",
-            (conflict.attribute, "$text-accent"),
+            (conflict.heading, "bold"),
             (f"  {KIND_WORDS.get(conflict.kind, conflict.kind)}", "dim"),
         )
     ]
@@ -58,7 +55,7 @@ def conflict_prompt(conflict: Conflict, model: ReaderModel) -> Content:
 
 
 class ConflictsPanel(Vertical):
-    """Every conflict: entity · attribute, then each source's value; enter jumps to the row."""
+    """Every conflict: what it is about, then each source's value; enter jumps to the row."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close panel", id="panel.close")]
 
