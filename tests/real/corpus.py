@@ -7,6 +7,8 @@ people's and live only in the ignored `tests/real/texts/`, rebuilt with this mod
     python -m tests.real.corpus save EVENT ARTICLE < FILE    write one text from its excerpt (checksum checked)
     python -m tests.real.corpus check                        every label's quotes found, exactly once
     python -m tests.real.corpus stats                        events, articles, figures and rows, by split
+    python -m tests.real.corpus sentences EVENT              each article's sentences, numbered, and the rows
+                                                             that hold them (for labelling rows by reading)
 """
 
 from __future__ import annotations
@@ -315,6 +317,33 @@ def _check_quote(
         seen[key] = where
 
 
+def sentence_listing(event: Event) -> str:
+    """Every article's sentences as the project's segmenter cuts them, each with the labelled rows holding it
+    (r3, r7*: * marks an `either` row): what a labeller reads to make the row labels exhaustive. This is the
+    segmenter only, never the aligner's output."""
+    from spacereader.engine.segment import segment
+
+    bodies = {a.id: body_of(event.text_path(a.id)) for a in event.articles}
+    sentences = {article: segment(body, article) for article, body in bodies.items()}
+    holding: dict[tuple[str, int], list[str]] = {}
+    for number, row in enumerate(event.rows):
+        for member in row.members:
+            try:
+                start, _ = locate(bodies[member.article], member.quote)
+            except (LookupError, KeyError):
+                continue
+            index = next((s.index for s in sentences[member.article] if s.start <= start < s.end), None)
+            if index is not None:
+                holding.setdefault((member.article, index), []).append(f"r{number}{'*' if row.either else ''}")
+    lines = [f"# {event.id}: {event.title}"]
+    for article in event.articles:
+        lines.append(f"\n## {article.id} ({article.outlet}, {article.published or 'undated'})")
+        for sentence in sentences[article.id]:
+            rows = ",".join(holding.get((article.id, sentence.index), ())) or "-"
+            lines.append(f"{article.id}:{sentence.index} [{rows}] {' '.join(sentence.text.split())}")
+    return "\n".join(lines)
+
+
 # ── command line ────────────────────────────────────────────────────────────────────────────────────
 
 
@@ -328,12 +357,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     saving.add_argument("--force", action="store_true", help="accept an excerpt that differs from the labelled one")
     commands.add_parser("check", help="every label's quotes found exactly once")
     commands.add_parser("stats", help="events, articles, figures and rows by split")
+    listing = commands.add_parser("sentences", help="each article's sentences, numbered, with the rows holding them")
+    listing.add_argument("event")
     args = parser.parse_args(argv)
 
     if args.command == "save":
         print(save(args.event, args.article, sys.stdin.read(), force=args.force))
         return 0
     events = load_events()
+    if args.command == "sentences":
+        chosen = [e for e in events if e.id == args.event]
+        if not chosen:
+            raise SystemExit(f"no event {args.event!r} in {EVENTS_DIR}")
+        print(sentence_listing(chosen[0]))
+        return 0
     if args.command == "missing":
         for event in events:
             for article in event.articles:
