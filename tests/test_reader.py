@@ -34,6 +34,25 @@ async def test_seeds_open_side_by_side(private_data_dir):
         assert app.view.has_focus
 
 
+async def test_the_seeds_open_on_their_disagreement_at_a_glance(private_data_dir):
+    """With no arguments: the actress's three ages, the director's two and her name's three spellings, in the
+    conflict bar of the first frame; on a small terminal two lines and a pointer to the rest."""
+    from spacereader.tui.app import ReaderApp
+
+    app = ReaderApp(load_config=False)
+    async with app.run_test(size=SIZE) as pilot:
+        await wait_ready(app, pilot)
+        bar = str(app.query_one("#conflict-bar").render())
+        assert "Yulia Peresild's age" in bar and all(age in bar for age in ("38 years old", "37-year-old", "36"))
+        assert "Klim Shipenko's age" in bar and "39" in bar
+        assert "Yulia Peresild's name" in bar and "Yulija Peresild" in bar and "Yuliya Peresild" in bar
+    app = ReaderApp(load_config=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await wait_ready(app, pilot)
+        bar = str(app.query_one("#conflict-bar").render())
+        assert len(bar.splitlines()) == 2 and "+1 more (c lists them)" in bar
+
+
 async def test_rows_and_columns():
     app = sample_app()
     async with app.run_test(size=SIZE) as pilot:

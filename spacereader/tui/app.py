@@ -463,8 +463,11 @@ class ReaderApp(App[int]):
                 bar.display = False
             return
         short = {c.source: truncate(c.label, 18) for c in model.columns}
+        # Three lines where the screen has room (the seeds' age row holds both ages and a name spelled three
+        # ways: all of it at a glance), two on a small terminal.
+        shown = conflicts[: 3 if self.size.height >= 40 else 2]
         lines = []
-        for conflict in conflicts[:2]:
+        for conflict in shown:
             strong = conflict.kind == "conflict"
             parts: list[Any] = [
                 (" ! " if strong else " ~ ", "bold $text-error" if strong else "bold $text-warning"),
@@ -480,6 +483,8 @@ class ReaderApp(App[int]):
                 else:
                     parts.extend([(", ".join(sources), "$text-muted"), " ", (text, "bold")])
             lines.append(Content.assemble(*parts))
+        if len(conflicts) > len(shown):
+            lines[-1] = Content.assemble(lines[-1], (f"  +{len(conflicts) - len(shown)} more (c lists them)", "dim"))
         bar.update(Content("\n").join(lines))
         if bar.styles.height is None or bar.styles.height.value != len(lines):
             bar.styles.height = len(lines)
