@@ -209,6 +209,40 @@ def test_one_figure_in_differently_built_sentences_shares_a_row() -> None:
     assert sum(len(row.cells) > 1 for row in rows) == 1
 
 
+def test_headlines_of_one_story_share_a_row() -> None:
+    """Two headlines of one story share few words, but both open their articles: they state its news."""
+    sentences = sources(
+        a="Storm Idris floods the old town of Varenna. The river Serra burst its banks overnight and water rose "
+        "two metres in the streets. The mayor asked residents to stay upstairs. Schools will stay shut until "
+        "Monday. Farmers counted their losses in the valley.",
+        b="Varenna under water as Idris hits the coast. The Serra overflowed on Tuesday night and swamped the "
+        "historic centre of the town. Shops along the harbour were shuttered. The mayor urged people to stay "
+        "upstairs. Forecasters expect more rain on Thursday.",
+    )
+    rows = align(sentences)
+    assert together(rows, ("a", 0), ("b", 0))
+    assert together(rows, ("a", 2), ("b", 3))
+    assert not together(rows, ("a", 3), ("b", 3))
+
+
+def test_what_figures_measure_is_read_per_sentence() -> None:
+    """The facts' measures reach the second look by sentence (a figure of one measure in both is evidence)."""
+    from spacereader.engine.align import _measures, _prepare
+
+    sentences = sources(a="The crash left 23 people dead. Traffic was diverted.", b="The toll stands at 23.")
+    facts = [
+        Fact("a", 0, "count", "23", 23, 15, 17, None, "killed"),
+        Fact("a", 1, "name", "Traffic", "Traffic", 31, 38, None, "name"),
+        Fact("b", 0, "count", "23", 23, 19, 21, "the crash", "killed"),
+    ]
+    _sentences, features = _prepare(sentences, facts, ())
+    assert _measures(features, list(sentences), facts) == [
+        frozenset({"count:killed"}),
+        frozenset(),
+        frozenset({"count:killed"}),
+    ]
+
+
 def test_unrelated_articles_stay_apart() -> None:
     """The second look (rank, place, shared words) adds nothing between articles that share no statement."""
     sentences = sources(

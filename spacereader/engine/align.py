@@ -21,7 +21,9 @@ diff nor a monotone (Gale–Church) aligner. The steps:
    sentence whose words all occur in a long one scores 100), blended with the IDF-weighted overlap.
    Then a second look at each pair of articles about one event adds its context: its rank among each
    sentence's candidates in the other's source and its margin over the runner-up, the plain words it
-   shares besides names, a sum or count both give, and how near the two sit in their articles.
+   shares besides names, a sum or count both give, a figure of one measure both state (the facts'
+   `measure`), whether both open their articles (headlines and leads state the news), and how near the
+   two sit in their articles.
 4. Rows: constrained greedy clustering — mutual best pairs first (so a generic sentence cannot take a
    source's place in a row before the right one), then the rest by descending score; a
    merge that would put two sentences of one source into a row is refused unless they are adjacent and
@@ -58,11 +60,11 @@ from spacereader.model import Fact, Mention, Row, Sentence
 Progress = Callable[[str, int, int], None]
 
 #: Default score a pair needs to share a row (0-100), after the second look (`_second_look`), measured
-#: (tests/bench/bench_align_real.py, bench_align.py): labelled real coverage, tuned events, precision/recall
-#: 0.58/0.43 (0.50/0.35 before the second look; rapidfuzz greedy at 50: 0.13/0.39); the written tuning
-#: sets (seeds, bridge, quake) 0.97/0.65; the synthetic clusters 0.96/0.96 (10 articles), 0.96/0.98 (100;
-#: 0.99/0.98 with COHESION 1.0, which costs real coverage a tenth of its recall). Lower thresholds add a
-#: little real recall for a false pair in every few; precision first.
+#: (tests/bench/bench_align_real.py, bench_align.py): labelled real coverage, 18 tuning events, precision/recall
+#: 0.82/0.46 (0.78/0.43 before leads, measures and OUTSIDE; rapidfuzz greedy at 50: 0.20/0.42); the written
+#: tuning sets (seeds, bridge, quake) 0.97/0.63, held-out written sets 0.97/0.51; the synthetic clusters
+#: 0.96/0.96 (10 articles), 0.96/0.98 (100). Lower thresholds add a little real recall for a false pair in
+#: every few; precision first.
 DEFAULT_THRESHOLD = 60.0
 #: Sentences of other sources kept as candidates per sentence (the rest are never scored).
 CANDIDATES_PER_SENTENCE = 10
@@ -97,7 +99,14 @@ FACT_VALUES = True
 #: count from ten), W_POSITION × how near the two sit in their articles (1: the same relative place);
 #: less CONTEXT, so that the threshold keeps its place. A logistic blend of these fitted on the tuning
 #: sets' labels (python -m tests.bench.bench_align_signals --combine), in score points.
-W_RANK, W_MARGIN, MARGIN_CAP, W_CONTENT, W_FIGURE, W_POSITION, CONTEXT = 22.0, 0.4, 25.0, 7.5, 36.0, 23.0, 55.0
+W_RANK, W_MARGIN, MARGIN_CAP, W_CONTENT, W_FIGURE, W_POSITION, CONTEXT = 22.0, 0.4, 25.0, 7.5, 36.0, 23.0, 60.0
+#: ... W_LEAD when both open their articles (among the first LEAD_SENTENCES: a headline and its lead state
+#: the news), W_MEASURE when both state a figure of one measure (the facts' `measure`: "killed", "cost").
+W_LEAD, LEAD_SENTENCES, W_MEASURE = 25.0, 2, 15.0
+#: A pair that is no candidate of either sentence (scored only when a merge asks) counts this much less: it
+#: had no second look, and sentences that are not among each other's closest rarely report one statement
+#: (quotes of one speaker, two captions of one photo agency would otherwise join through a third sentence).
+OUTSIDE = 30.0
 #: A merge of two groups needs their sentences to score this share of the threshold on average (the
 #: whole threshold when two of their sources are articles about different events, as `_events` groups them).
 COHESION = 0.7
@@ -665,6 +674,7 @@ def align(
     if not source_ids:
         return ()
     lead: str = pivot if pivot is not None and pivot in sentences_by_source else source_ids[0]
+    facts = tuple(facts)
     sentence_list, features = _prepare(sentences_by_source, facts, mentions, progress)
     position = {(source_ids[f.source], f.index): n for n, f in enumerate(features)}
 
@@ -683,7 +693,7 @@ def align(
         key = (a, b) if a < b else (b, a)
         value = scores.get(key)
         if value is None:
-            value = _node_score(features[a], features[b], node_scores)
+            value = _node_score(features[a], features[b], node_scores) - OUTSIDE
         return value
 
     clusters = _Clusters(features, score, threshold)
@@ -692,7 +702,8 @@ def align(
     # a split sentence is judged on the own scores of its halves.
     own = dict(scores) if CONTEXT else scores
     if CONTEXT:
-        scores.update(_second_look(features, own, sentence_list, links, progress))
+        measures = _measures(features, source_ids, facts) if W_MEASURE else []
+        scores.update(_second_look(features, own, sentence_list, links, progress, measures))
     best = _best_partners(features, scores)
     edges = _edges(features, scores, best, threshold, clusters, events, progress, raw=own)
     step = max(1, len(edges) // 50)
@@ -914,18 +925,31 @@ def _is_number(text: str) -> bool:
     return True
 
 
+def _measures(features: Sequence[_Features], source_ids: Sequence[str], facts: Iterable[Fact]) -> list[frozenset[str]]:
+    """Per sentence, what its figures measure, by the facts' `measure` ("money:cost", "count:killed")."""
+    number = {(source_ids[feature.source], feature.index): n for n, feature in enumerate(features)}
+    found: dict[int, set[str]] = defaultdict(set)
+    for fact in facts:
+        n = number.get((fact.source, fact.sentence))
+        if n is not None and fact.measure and fact.attribute != "name":
+            found[n].add(f"{fact.attribute}:{fact.measure}")
+    return [frozenset(found.get(n, ())) for n in range(len(features))]
+
+
 def _second_look(
     features: Sequence[_Features],
     scores: Mapping[tuple[int, int], float],
     sentences: Sequence[Sentence],
     links_closest: Links,
     progress: Progress | None = None,
+    measures: Sequence[frozenset[str]] = (),
 ) -> dict[tuple[int, int], float]:
     """What each candidate pair of two sources scores once its context is added (W_RANK ... CONTEXT).
 
     A pair's own words say only so much: two reports of one statement are also each other's best match
     in the other's article, by a margin; they share plain words besides the story's names; they often
-    give one figure; and news tells a story in much the same order (the lead first). Pairs between two
+    give one figure, or figures of one measure (`measures`, per sentence: `_measures`); the headlines and
+    leads of articles about one event state its news; and news tells a story in much the same order. Pairs between two
     articles that share few strong pairs (strangers, as `_discount_strangers` reads them: likely about
     different events) keep their own scores: their ranks and places say nothing. An article with no
     strong pair at all is about no known other event: its pairs get the second look.
@@ -975,6 +999,8 @@ def _second_look(
             small, large = large, small
         content = sum(w for t, w in small.items() if t in large) / features[i].unit
         shared_figure = figures[i] and figures[j] and not figures[i].isdisjoint(figures[j])
+        lead = features[i].index < LEAD_SENTENCES and features[j].index < LEAD_SENTENCES
+        measure = bool(measures) and not measures[i].isdisjoint(measures[j])
         looked[i, j] = (
             value
             + W_RANK / max(rank_i, rank_j)
@@ -982,6 +1008,8 @@ def _second_look(
             + W_CONTENT * content
             + (W_FIGURE if shared_figure else 0.0)
             + W_POSITION * (1 - abs(place[i] - place[j]))
+            + (W_LEAD if lead else 0.0)
+            + (W_MEASURE if measure else 0.0)
             - CONTEXT
         )
     if progress:
