@@ -96,7 +96,9 @@ def lexical(corpus: Corpus) -> dict[str, dict[Pair, float]]:
     - margin: the pair's score less the better of the two runner-up scores (each side's second best);
     - content: shared weight of plain words (no names, figures or evidence tokens), in statement-word units;
     - figure: the pair shares a figure of one kind and value (money, a duration, a count of 10 or more);
-    - position: how near the two sentences sit in their articles (1 = the same relative place, 0 = opposite ends).
+    - position: how near the two sentences sit in their articles (1 = the same relative place, 0 = opposite ends);
+    - lead: both among the first align.LEAD_SENTENCES of their articles (headlines and leads state the news);
+    - measure: both state a figure of one measure (the facts' `measure`, as align._measures reads them).
     """
     from spacereader.engine import align
 
@@ -105,8 +107,9 @@ def lexical(corpus: Corpus) -> dict[str, dict[Pair, float]]:
     number = {(source_ids[f.source], f.index): n for n, f in enumerate(features)}
     text = {(source, s.index): s.text for source, group in corpus.sentences.items() for s in group}
     out: dict[str, dict[Pair, float]] = {
-        name: {} for name in ("lexical", "token_set", "idf_cosine", "content", "figure", "position")
+        name: {} for name in ("lexical", "token_set", "idf_cosine", "content", "figure", "position", "lead", "measure")
     }
+    measures = align._measures(features, source_ids, corpus.facts)
     ranked: dict[tuple[Member, str], list[tuple[float, Member]]] = {}
     for pair in corpus.pairs():
         a, b = sorted(pair)
@@ -121,6 +124,8 @@ def lexical(corpus: Corpus) -> dict[str, dict[Pair, float]]:
             sum(w for k, w in fa.weights.items() if k in fb.weights and k[0] not in "@!#~=" and k not in skip) / fa.unit
         )
         out["figure"][pair] = float(any(_specific_figure(k) for k in fa.weights if k in fb.weights))
+        out["lead"][pair] = float(a[1] < align.LEAD_SENTENCES and b[1] < align.LEAD_SENTENCES)
+        out["measure"][pair] = float(not measures[number[a]].isdisjoint(measures[number[b]]))
         out["position"][pair] = 1 - abs(
             (a[1] + 0.5) / len(corpus.sentences[a[0]]) - (b[1] + 0.5) / len(corpus.sentences[b[0]])
         )
@@ -434,7 +439,7 @@ def main() -> None:
     parser.add_argument("--show", type=int, default=0, help="print the N best false pairs of the lexical score")
     args = parser.parse_args()
     corpora = tuning_corpora()
-    signals = ["lexical", "token_set", "idf_cosine", "content", "rank", "margin", "figure", "position"]
+    signals = ["lexical", "token_set", "idf_cosine", "content", "rank", "margin", "figure", "position", "lead", "measure"]
     for corpus in corpora:
         corpus.signals.update(lexical(corpus))
     embedders = []
@@ -452,7 +457,15 @@ def main() -> None:
         bands(corpora)
     if args.combine:
         structural = ["lexical", "token_set", "idf_cosine", "content", "rank", "margin", "figure", "position"]
-        sets = {"lexical": ["lexical"], "lexical+rank+margin": ["lexical", "rank", "margin"], "all lexical": structural}
+        second = ["lexical", "rank", "margin", "content", "figure", "position"]
+        sets = {
+            "lexical": ["lexical"],
+            "lexical+rank+margin": ["lexical", "rank", "margin"],
+            "second look (round 1)": second,
+            "second look+lead+measure": [*second, "lead", "measure"],
+            "all lexical": structural,
+            "all lexical+lead+measure": [*structural, "lead", "measure"],
+        }
         for name in embedders:
             sets[f"lexical+{name}"] = ["lexical", name]
             sets[f"all lexical+{name}"] = [*structural, name]
